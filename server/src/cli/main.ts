@@ -1,0 +1,37 @@
+// `npx sanxiang <command>`: the operator's tools. Every command reads the same configuration as
+// the server (DATA_DIR, DATABASE_URL, PROFILE).
+import { ConfigError } from '../config.ts';
+import { runMigrate } from './migrate.command.ts';
+import { runSeedDemo } from './seed-demo.command.ts';
+import { runServe } from './serve.command.ts';
+
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; help: string }> = {
+  serve: { run: runServe, help: '启动服务 (start the server)' },
+  migrate: { run: runMigrate, help: '执行数据库迁移 (run database migrations)' },
+  'seed-demo': { run: runSeedDemo, help: '导入演示数据 (load the demo data set)' },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    const lines = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(16)} ${c.help}`);
+    console.error(`用法 (usage): npx sanxiang <command>\n${lines.join('\n')}`);
+    return name ? 2 : 0;
+  }
+  return command.run(args);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exitCode = 78;
+  } else {
+    console.error(error);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,79 @@
+// Typed configuration, validated once at boot. Every setting comes from the environment so that
+// N identical processes behind a load balancer share one configuration source.
+import path from 'node:path';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+export const PROFILE_IDS = ['national', 'shanghai', 'caoyang', 'nanchang', 'xuecheng'] as const;
+export type ProfileId = (typeof PROFILE_IDS)[number];
+
+const ConfigSchema = Type.Object({
+  NODE_ENV: Type.Enum(['development', 'production', 'test']),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535 }),
+  HOST: Type.String({ minLength: 1 }),
+  DATA_DIR: Type.String({ minLength: 1 }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  PROFILE: Type.Enum(PROFILE_IDS),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 30 }),
+  COOKIE_SECURE: Type.Boolean(),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024 }),
+  LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1 }),
+  LOGIN_WINDOW_MINUTES: Type.Integer({ minimum: 1 }),
+  SEED_DEMO: Type.Boolean(),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+function parseBoolean(value: string | undefined, fallback: boolean): boolean | string {
+  if (value === undefined || value === '') return fallback;
+  if (['1', 'true', 'yes'].includes(value.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(value.toLowerCase())) return false;
+  return value;
+}
+
+function parseInteger(value: string | undefined, fallback: number): number | string {
+  if (value === undefined || value === '') return fallback;
+  return /^-?\d+$/.test(value) ? Number(value) : value;
+}
+
+/** Reads and validates configuration; throws ConfigError naming every bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const isProduction = nodeEnv === 'production';
+  const raw = {
+    NODE_ENV: nodeEnv,
+    PORT: parseInteger(env.PORT, 3000),
+    HOST: env.HOST ?? '0.0.0.0',
+    DATA_DIR: path.resolve(env.DATA_DIR ?? './data'),
+    ...(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}),
+    PROFILE: env.PROFILE ?? 'xuecheng',
+    LOG_LEVEL: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    SESSION_TTL_HOURS: parseInteger(env.SESSION_TTL_HOURS, 12),
+    COOKIE_SECURE: parseBoolean(env.COOKIE_SECURE, isProduction),
+    BODY_LIMIT_BYTES: parseInteger(env.BODY_LIMIT_BYTES, 1024 * 1024),
+    LOGIN_MAX_FAILURES: parseInteger(env.LOGIN_MAX_FAILURES, 5),
+    LOGIN_WINDOW_MINUTES: parseInteger(env.LOGIN_WINDOW_MINUTES, 15),
+    // Demo data is never loaded in production, whatever the flag says (see assertProductionSafe).
+    SEED_DEMO: parseBoolean(env.SEED_DEMO, !isProduction),
+  };
+  const errors = [...Value.Errors(ConfigSchema, raw)];
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.instancePath || '/'}: ${e.message}`);
+    throw new ConfigError(`配置无效 (invalid configuration):\n${lines.join('\n')}`);
+  }
+  const config = raw as Config;
+  if (config.NODE_ENV === 'production') assertProductionSafe(config);
+  return config;
+}
+
+function assertProductionSafe(config: Config): void {
+  const problems: string[] = [];
+  if (config.SEED_DEMO)
+    problems.push('SEED_DEMO must be false in production (演示数据不得用于生产)');
+  if (!config.COOKIE_SECURE)
+    problems.push('COOKIE_SECURE must be true in production (生产环境必须使用安全 Cookie)');
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
+}

@@ -1,0 +1,61 @@
+// Opens the one SQL dialect we speak (PostgreSQL) either embedded (PGlite under DATA_DIR) or on a
+// server (DATABASE_URL). Everything above this file sees the same Kysely<Database>.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+// Dates travel as 'YYYY-MM-DD' strings and bigints as numbers on both drivers, so that no module
+// has to care which one it runs on.
+const PG_TYPE_DATE = 1082;
+const PG_TYPE_INT8 = 20;
+const PG_TYPE_NUMERIC = 1700;
+
+export const pgliteParsers = {
+  [PG_TYPE_DATE]: (value: string) => value,
+  [PG_TYPE_INT8]: (value: string) => Number(value),
+  [PG_TYPE_NUMERIC]: (value: string) => value,
+};
+
+pg.types.setTypeParser(PG_TYPE_DATE, (value) => value);
+pg.types.setTypeParser(PG_TYPE_INT8, (value) => Number(value));
+
+export function pgliteOptions(extra: Partial<PGliteOptions> = {}): PGliteOptions {
+  return { extensions: { pg_trgm }, parsers: pgliteParsers, ...extra };
+}
+
+export async function openPglite(dataDir: string | undefined, extra: Partial<PGliteOptions> = {}) {
+  if (dataDir) await fs.mkdir(dataDir, { recursive: true });
+  return PGlite.create(dataDir, pgliteOptions(extra));
+}
+
+export function wrapPglite(pglite: PGlite): DatabaseHandle {
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+export function connectPostgres(connectionString: string, max = 10): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString, max });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgresql', close: () => db.destroy() };
+}
+
+export async function openDatabase(options: {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+}): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return connectPostgres(options.databaseUrl);
+  return wrapPglite(await openPglite(path.join(options.dataDir, 'db')));
+}

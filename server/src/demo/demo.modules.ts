@@ -1,0 +1,10 @@
+// Demo data of feature modules (powers, …), loaded after the district exists. A module with demo
+// data adds one call here.
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { DemoIds } from './demo.org.ts';
+
+export async function seedDemoModules(trx: Transaction<Database>, ids: DemoIds): Promise<void> {
+  void trx;
+  void ids;
+}

@@ -1,0 +1,8 @@
+// Reference data every installation carries (not demo data): loaded idempotently at start so
+// that a fresh data directory is immediately usable. A module that ships data adds a line here.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+export async function loadShippedData(db: Kysely<Database>): Promise<void> {
+  void db;
+}

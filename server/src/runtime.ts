@@ -1,0 +1,34 @@
+// Opens the configured database, migrates it and loads what every installation needs (and, on
+// an empty embedded installation outside production, the demo data). Used by `serve` and the CLI.
+import { readFileSync } from 'node:fs';
+import type { Config } from './config.ts';
+import { openDatabase, type DatabaseHandle } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { seedDemo, isDatabaseEmpty } from './demo/demo.seed.ts';
+import type { AppContext } from './app.ts';
+import { loadShippedData } from './modules/bootstrap.ts';
+
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+export async function openRuntime(
+  config: Config,
+  options: { seed: boolean },
+): Promise<{ handle: DatabaseHandle; ctx: AppContext; seeded: boolean }> {
+  const handle = await openDatabase({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL });
+  await migrateToLatest(handle.db);
+  await loadShippedData(handle.db);
+  let seeded = false;
+  if (options.seed && config.SEED_DEMO && (await isDatabaseEmpty(handle.db))) {
+    await seedDemo(handle.db);
+    seeded = true;
+  }
+  return {
+    handle,
+    ctx: { db: handle.db, dbKind: handle.kind, config, version: VERSION },
+    seeded,
+  };
+}

@@ -1,0 +1,59 @@
+// Every refusal the system can give, in one place: a stable code other systems may depend on, the
+// HTTP status, and the Chinese message a user reads. The OpenAPI document lists these too.
+
+export const ERROR_CODES = {
+  // Generic request problems
+  VALIDATION_FAILED: { status: 400, message: '请求参数不符合要求' },
+  MALFORMED_JSON: { status: 400, message: '请求体不是有效的 JSON' },
+  INVALID_ID: { status: 400, message: '标识符格式不正确' },
+  BODY_TOO_LARGE: { status: 413, message: '请求体过大' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的请求内容类型' },
+  NOT_FOUND: { status: 404, message: '请求的资源不存在' },
+  METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方法' },
+  CONFLICT: { status: 409, message: '数据与现有记录冲突' },
+  DUPLICATE: { status: 409, message: '记录已存在，不能重复创建' },
+  REFERENCE_INVALID: { status: 422, message: '引用的记录不存在或不可用' },
+  INTERNAL_ERROR: { status: 500, message: '服务器内部错误，请稍后重试' },
+
+  // Sessions and authorisation
+  INVALID_CREDENTIALS: { status: 401, message: '用户名或密码错误' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  FORBIDDEN: { status: 403, message: '无权执行此操作' },
+  OUT_OF_SCOPE: { status: 403, message: '无权访问其他执法主体的数据' },
+  LOGIN_THROTTLED: { status: 429, message: '登录失败次数过多，请稍后再试' },
+  ACCOUNT_DISABLED: { status: 403, message: '账号已停用' },
+
+  // Organisations and people
+  INVALID_ID_CARD: { status: 400, message: '居民身份证号码不正确（校验位不符或日期无效）' },
+  INVALID_CREDIT_CODE: { status: 400, message: '统一社会信用代码不正确（校验位不符）' },
+  INVALID_PHONE: { status: 400, message: '电话号码格式不正确' },
+  INVALID_DATE_RANGE: { status: 400, message: '日期区间不正确：结束日期不能早于开始日期' },
+  UNIT_CYCLE: { status: 422, message: '内设机构不能以自身或下级机构为上级' },
+  ROLE_SCOPE_INVALID: { status: 422, message: '角色的适用范围不正确' },
+  QUALIFICATION_REQUIRED: { status: 422, message: '该角色要求具备法律职业资格' },
+
+  // Working-day calendar
+  CALENDAR_NOT_LOADED: { status: 422, message: '该年度的节假日安排尚未导入，无法计算工作日' },
+  CALENDAR_FILE_INVALID: { status: 400, message: '节假日安排文件格式不正确' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** A refusal with a stable code. Services throw it; the error handler answers with it. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, options: { message?: string; details?: unknown } = {}) {
+    const entry = ERROR_CODES[code];
+    super(options.message ?? entry.message);
+    this.code = code;
+    this.status = entry.status;
+    this.details = options.details;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,72 @@
+// The application on a fresh database for one test file, with helpers to log in as anyone.
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll } from 'vitest';
+import { buildApp, type AppContext } from '../app.ts';
+import { loadConfig, type Config } from '../config.ts';
+import type { DatabaseHandle } from '../db/database.ts';
+import { DEMO_PASSWORD, seedDemo } from '../demo/demo.seed.ts';
+import type { DemoIds } from '../demo/demo.org.ts';
+import type { App } from '../shared/http.ts';
+import { createTestDatabase } from './test-database.ts';
+
+export interface TestApp {
+  app: App;
+  handle: DatabaseHandle;
+  ctx: AppContext;
+  /** Logs in and returns the Cookie header value for later requests. */
+  login(username: string, password?: string): Promise<string>;
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent', ...overrides });
+}
+
+/** Builds the app on a fresh database; closed automatically after the file's tests. */
+export async function createTestApp(
+  options: { env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const handle = await createTestDatabase();
+  const ctx: AppContext = {
+    db: handle.db,
+    dbKind: handle.kind,
+    config: testConfig(options.env),
+    version: 'test',
+  };
+  const app = await buildApp(ctx);
+  afterAll(async () => {
+    await app.close();
+    await handle.close();
+  });
+  return {
+    app,
+    handle,
+    ctx,
+    async login(username, password = DEMO_PASSWORD) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { username, password },
+      });
+      if (response.statusCode !== 200) {
+        throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+      }
+      return cookieOf(response);
+    },
+  };
+}
+
+/** The app with the demo district loaded, which most integration tests start from. */
+export async function createDemoApp(
+  options: { env?: Record<string, string> } = {},
+): Promise<TestApp & { ids: DemoIds }> {
+  const test = await createTestApp(options);
+  const ids = await seedDemo(test.handle.db);
+  return { ...test, ids };
+}
+
+export function cookieOf(response: LightMyRequestResponse): string {
+  const header = response.headers['set-cookie'];
+  const first = Array.isArray(header) ? header[0] : header;
+  if (!first) throw new Error('no session cookie in response');
+  return first.split(';')[0] ?? '';
+}

@@ -1,0 +1,36 @@
+// A fresh database for one test file, of the kind the running project tests (PGlite or
+// PostgreSQL), cloned from the run's migrated template.
+import fs from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { connectPostgres, openPglite, wrapPglite, type DatabaseHandle } from '../db/database.ts';
+import { withDatabase } from './global-setup.ts';
+
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  if (inject('dbKind') === 'postgresql') {
+    const url = inject('postgresUrl');
+    const name = `sanxiang_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);
+    } finally {
+      await admin.end();
+    }
+    const handle = connectPostgres(withDatabase(url, name), 4);
+    return {
+      ...handle,
+      async close() {
+        await handle.close();
+        const dropper = new pg.Client({ connectionString: url });
+        await dropper.connect();
+        await dropper.query(`drop database if exists ${name} with (force)`);
+        await dropper.end();
+      },
+    };
+  }
+  const tar = await fs.readFile(inject('pgliteTemplate'));
+  const pglite = await openPglite(undefined, { loadDataDir: new Blob([tar]) });
+  return wrapPglite(pglite);
+}
