@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Principal, Role } from '../../shared/policy.ts';
+import type { Principal } from '../../shared/policy.ts';
 
 export interface StoredUser {
   id: string;
