@@ -17,7 +17,7 @@ import { registerModules } from './modules/index.ts';
 import { ERROR_CODES } from './shared/errors.ts';
 import { addSanxiangFormats } from './shared/formats.ts';
 import { handleError, type App } from './shared/http.ts';
-import { publicPolicy } from './shared/policy.ts';
+import { publicPolicy, type RoutePolicy } from './shared/policy.ts';
 import { ErrorResponse } from './shared/schemas.ts';
 
 export interface AppContext {
@@ -25,6 +25,18 @@ export interface AppContext {
   dbKind: DatabaseKind;
   config: Config;
   version: string;
+}
+
+export interface RouteCatalogEntry {
+  method: string;
+  url: string;
+  policy: RoutePolicy;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalog: RouteCatalogEntry[];
+  }
 }
 
 export async function buildApp(ctx: AppContext): Promise<App> {
@@ -43,10 +55,15 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   };
   const app: App = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
 
-  // A route without a declared policy is a programming error: refuse to start.
+  // A route without a declared policy is a programming error: refuse to start. The catalogue of
+  // routes and policies is what the authorisation matrix test walks.
+  const routeCatalog: RouteCatalogEntry[] = [];
+  app.decorate('routeCatalog', routeCatalog);
   app.addHook('onRoute', (route) => {
-    if (!route.config?.policy) {
-      throw new Error(`route ${String(route.method)} ${route.url} declares no policy`);
+    const policy = route.config?.policy;
+    if (!policy) throw new Error(`route ${String(route.method)} ${route.url} declares no policy`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeCatalog.push({ method, url: route.url, policy });
     }
   });
 

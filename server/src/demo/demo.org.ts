@@ -119,6 +119,15 @@ const PEOPLE: DemoPerson[] = [
     user: { username: 'head1', roles: ['head'] },
   },
   {
+    key: 'archivist1',
+    agency: 'market',
+    name: '郑红',
+    idBody: '37040319910216010',
+    phone: '13906321005',
+    position: '档案管理员',
+    user: { username: 'archivist1', roles: ['archivist'] },
+  },
+  {
     key: 'supervisor1',
     agency: 'justice',
     name: '周丽华',

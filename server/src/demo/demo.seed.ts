@@ -17,6 +17,7 @@ export const DEMO_USERNAMES = [
   'officer3',
   'reviewer1',
   'head1',
+  'archivist1',
   'supervisor1',
   'admin',
 ] as const;
