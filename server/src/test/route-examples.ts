@@ -14,6 +14,8 @@ export interface ExampleRequest {
 export interface RouteExample {
   own: (ids: DemoIds) => ExampleRequest;
   other?: (ids: DemoIds) => ExampleRequest;
+  /** The request ends the caller's session (logout), so the matrix logs in again afterwards. */
+  endsSession?: true;
 }
 
 /** Keyed by 'METHOD /url/pattern' exactly as Fastify registers the route. */
@@ -24,5 +26,5 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
   'POST /api/session': {
     own: () => ({ url: '/api/session', payload: { username: 'nobody', password: 'x' } }),
   },
-  'DELETE /api/session': { own: () => ({ url: '/api/session' }) },
+  'DELETE /api/session': { own: () => ({ url: '/api/session' }), endsSession: true },
 };
