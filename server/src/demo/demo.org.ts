@@ -11,6 +11,8 @@ export interface DemoIds {
   units: { marketLegal: string; marketInspection: string; judicialOffice: string };
   users: Record<string, string>;
   people: Record<string, string>;
+  credentials: Record<string, string>;
+  entrustments: { market: string; urban: string };
 }
 
 interface DemoPerson {
@@ -239,22 +241,41 @@ export const DEMO_DISTRICT = {
     const judicialOffice = await insertUnit(trx, streetOffice, '常庄司法所', 'judicial_office');
     await insertUnit(trx, streetOffice, '综合执法办公室', 'internal');
 
-    await trx
-      .insertInto('entrustments')
-      .values({
-        agency_id: urban,
-        entrusted_name: '枣庄市薛城区常庄街道综合执法中队',
-        entrusted_credit_code: withCreditCodeCheck('12370403MB2851901'),
-        matters: '对占道经营、乱贴乱画等违反市容环境卫生管理规定行为的行政处罚',
-        legal_basis: '《中华人民共和国行政处罚法》第二十条',
-        terms: '以委托机关名义实施；受委托组织不得再委托；委托机关对受委托组织的行为负责并监督',
-        starts_on: '2026-01-01',
-        ends_on: '2027-12-31',
-      })
-      .execute();
+    const entrustToStreet = (values: {
+      agency_id: string;
+      entrusted_name: string;
+      entrusted_credit_code: string;
+      matters: string;
+      legal_basis: string;
+      terms: string;
+      starts_on: string;
+      ends_on: string;
+    }) => trx.insertInto('entrustments').values(values).returning('id').executeTakeFirstOrThrow();
+    const { id: marketEntrustment } = await entrustToStreet({
+      agency_id: market,
+      entrusted_name: '枣庄市薛城区常庄街道综合执法中队',
+      entrusted_credit_code: withCreditCodeCheck('12370403MB2851901'),
+      matters: '对食品摊贩未按规定登记、公示健康证明等行为的检查',
+      legal_basis:
+        '《中华人民共和国行政处罚法》第二十条；《山东省食品小作坊小餐饮和食品摊点管理条例》',
+      terms: '以委托机关名义实施检查；发现违法行为移交委托机关处理；委托机关负责监督',
+      starts_on: '2026-01-01',
+      ends_on: '2026-12-31',
+    });
+    const { id: urbanEntrustment } = await entrustToStreet({
+      agency_id: urban,
+      entrusted_name: '枣庄市薛城区常庄街道综合执法中队',
+      entrusted_credit_code: withCreditCodeCheck('12370403MB2851901'),
+      matters: '对占道经营、乱贴乱画等违反市容环境卫生管理规定行为的行政处罚',
+      legal_basis: '《中华人民共和国行政处罚法》第二十条',
+      terms: '以委托机关名义实施；受委托组织不得再委托；委托机关对受委托组织的行为负责并监督',
+      starts_on: '2026-01-01',
+      ends_on: '2027-12-31',
+    });
 
     const people: Record<string, string> = {};
     const users: Record<string, string> = {};
+    const credentials: Record<string, string> = {};
     for (const person of PEOPLE) {
       const agencyId = agencies[person.agency];
       const { id: personId } = await trx
@@ -271,7 +292,7 @@ export const DEMO_DISTRICT = {
         .executeTakeFirstOrThrow();
       people[person.key] = personId;
       if (person.credential) {
-        await trx
+        const { id: credentialId } = await trx
           .insertInto('credentials')
           .values({
             person_id: personId,
@@ -281,7 +302,9 @@ export const DEMO_DISTRICT = {
             issued_on: person.credential.issuedOn,
             expires_on: person.credential.expiresOn,
           })
-          .execute();
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        credentials[person.key] = credentialId;
       }
       if (person.legalQualification) {
         await trx
@@ -327,6 +350,8 @@ export const DEMO_DISTRICT = {
       units: { marketLegal, marketInspection, judicialOffice },
       users,
       people,
+      credentials,
+      entrustments: { market: marketEntrustment, urban: urbanEntrustment },
     };
   },
 };

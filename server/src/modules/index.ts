@@ -1,8 +1,16 @@
 // Every feature module's routes, registered in one place. A new module adds one line here.
 import type { AppContext } from '../app.ts';
 import type { App } from '../shared/http.ts';
+import { registerCalendarRoutes } from './calendar/calendar.routes.ts';
+import { registerOrgRoutes } from './org/org.routes.ts';
+import { registerPeopleRoutes } from './people/people.routes.ts';
+import { registerPowersRoutes } from './powers/powers.routes.ts';
+import { registerUsersRoutes } from './users/users.routes.ts';
 
 export function registerModules(app: App, ctx: AppContext): void {
-  void app;
-  void ctx;
+  registerCalendarRoutes(app, ctx);
+  registerOrgRoutes(app, ctx);
+  registerPeopleRoutes(app, ctx);
+  registerPowersRoutes(app, ctx);
+  registerUsersRoutes(app, ctx);
 }

@@ -31,10 +31,36 @@ export const ERROR_CODES = {
   UNIT_CYCLE: { status: 422, message: '内设机构不能以自身或下级机构为上级' },
   ROLE_SCOPE_INVALID: { status: 422, message: '角色的适用范围不正确' },
   QUALIFICATION_REQUIRED: { status: 422, message: '该角色要求具备法律职业资格' },
+  LAW_AREA_NOT_IN_AGENCY: {
+    status: 422,
+    message: '执法证的执法领域超出所属执法主体的职权范围',
+  },
+  PHOTO_INVALID: { status: 400, message: '照片须为 JPEG 或 PNG 图片' },
+  PERSON_REQUIRED: { status: 422, message: '该角色须关联本执法主体的人员' },
+  CREDENTIAL_REQUIRED: { status: 422, message: '执法人员角色须关联持有执法证的人员' },
+  WEAK_PASSWORD: {
+    status: 400,
+    message: '密码至少 10 位，且须包含大写字母、小写字母、数字、符号中的至少三类',
+  },
 
-  // Working-day calendar
+  // Calendar and deadlines
   CALENDAR_NOT_LOADED: { status: 422, message: '该年度的节假日安排尚未导入，无法计算工作日' },
   CALENDAR_FILE_INVALID: { status: 400, message: '节假日安排文件格式不正确' },
+  DEADLINE_NOT_OPEN: { status: 409, message: '该期限已结束，不能再变更' },
+
+  // Powers catalogue (权力清单, 随机抽查事项清单) and its bulk import
+  POWER_INVALID: { status: 422, message: '权力事项内容不符合要求' },
+  POWER_CODE_TAKEN: { status: 409, message: '本执法主体已有相同编码的权力事项' },
+  POWER_REPEALED: { status: 409, message: '该权力事项已废止，不能再修改或废止' },
+  RANDOM_CHECK_CODE_TAKEN: { status: 409, message: '本执法主体已有相同编码的随机抽查事项' },
+  RANDOM_CHECK_ITEM_REPEALED: { status: 409, message: '该随机抽查事项已废止，不能再修改或废止' },
+  IMPORT_FILE_INVALID: {
+    status: 400,
+    message: '导入文件无法识别，请使用系统提供的模板（XLSX 或 CSV）',
+  },
+  IMPORT_EMPTY: { status: 422, message: '导入文件中没有数据行' },
+  IMPORT_TOO_MANY_ROWS: { status: 422, message: '导入文件的数据行过多，请分批导入' },
+  IMPORT_ROWS_INVALID: { status: 422, message: '导入文件中有不符合要求的内容，未导入任何数据' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -18,6 +18,37 @@ export interface RouteExample {
   endsSession?: true;
 }
 
+const ENTRUSTMENT_EXAMPLE = {
+  entrustedName: '枣庄市薛城区临城街道综合执法中队',
+  entrustedCreditCode: '12370403MB28519203',
+  matters: '对违反市容管理规定行为的检查',
+  legalBasis: '《中华人民共和国行政处罚法》第二十条',
+  terms: '以委托机关名义实施',
+  startsOn: '2026-07-01',
+  endsOn: '2027-06-30',
+};
+
+const PERSON_EXAMPLE = {
+  unitId: null,
+  name: '钱进',
+  idCardNo: null,
+  phone: '13906329999',
+  position: '执法人员',
+};
+
+const CREDENTIAL_EXAMPLE = {
+  kind: 'enforcement',
+  issuingAuthority: '山东省人民政府',
+  issuedOn: '2026-01-01',
+  expiresOn: '2030-12-31',
+};
+
+// The smallest valid PNG signature plus padding: the service checks the type from the bytes.
+const PHOTO_EXAMPLE = {
+  payload: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+  headers: { 'content-type': 'image/png' },
+};
+
 /** Keyed by 'METHOD /url/pattern' exactly as Fastify registers the route. */
 export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
   'GET /healthz': { own: () => ({ url: '/healthz' }) },
@@ -27,4 +58,221 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
     own: () => ({ url: '/api/session', payload: { username: 'nobody', password: 'x' } }),
   },
   'DELETE /api/session': { own: () => ({ url: '/api/session' }), endsSession: true },
+
+  // Working-day calendar (public reads; imports by administrators)
+  'GET /api/calendar/add-working-days': {
+    own: () => ({ url: '/api/calendar/add-working-days?from=2026-09-30&days=1' }),
+  },
+  'GET /api/calendar/count-working-days': {
+    own: () => ({ url: '/api/calendar/count-working-days?from=2026-09-30&to=2026-10-12' }),
+  },
+  'GET /api/calendar/years': { own: () => ({ url: '/api/calendar/years' }) },
+  'GET /api/calendar/years/:year': { own: () => ({ url: '/api/calendar/years/2026' }) },
+  'PUT /api/calendar/years/:year': {
+    own: () => ({
+      url: '/api/calendar/years/2099',
+      payload: {
+        year: 2099,
+        source: '授权矩阵测试数据（不是真实安排）',
+        holidays: [{ name: '元旦', from: '2099-01-01', to: '2099-01-01' }],
+        workdays: [],
+      },
+    }),
+  },
+
+  // Organisation tree
+  'GET /api/regions': { own: () => ({ url: '/api/regions' }) },
+  'POST /api/regions': {
+    own: (ids) => ({
+      url: '/api/regions',
+      payload: {
+        code: '370403002',
+        name: '临城街道',
+        level: 'street',
+        parentId: ids.regions.district,
+      },
+    }),
+  },
+  'GET /api/agencies': { own: () => ({ url: '/api/agencies' }) },
+  'POST /api/agencies': {
+    own: (ids) => ({
+      url: '/api/agencies',
+      payload: {
+        regionId: ids.regions.district,
+        name: '枣庄市薛城区应急管理局',
+        shortName: null,
+        creditCode: '11370403MB2851863X',
+        kind: 'department',
+        lawAreas: ['安全生产'],
+        jurisdictionArea: '薛城区全域',
+        jurisdictionRegionIds: [ids.regions.district],
+        address: null,
+        postcode: null,
+        phone: null,
+        email: null,
+        supervisionPhone: null,
+      },
+    }),
+  },
+  'GET /api/agencies/:agencyId': {
+    own: (ids) => ({ url: `/api/agencies/${ids.agencies.market}` }),
+    other: (ids) => ({ url: `/api/agencies/${ids.agencies.urban}` }),
+  },
+  'PATCH /api/agencies/:agencyId': {
+    own: (ids) => ({
+      url: `/api/agencies/${ids.agencies.market}`,
+      payload: { phone: '0632-4412316' },
+    }),
+    other: (ids) => ({
+      url: `/api/agencies/${ids.agencies.urban}`,
+      payload: { phone: '0632-4418111' },
+    }),
+  },
+  'GET /api/agencies/:agencyId/units': {
+    own: (ids) => ({ url: `/api/agencies/${ids.agencies.market}/units` }),
+    other: (ids) => ({ url: `/api/agencies/${ids.agencies.urban}/units` }),
+  },
+  'POST /api/agencies/:agencyId/units': {
+    own: (ids) => ({
+      url: `/api/agencies/${ids.agencies.market}/units`,
+      payload: { parentUnitId: null, name: '价格监督检查科', kind: 'internal', phone: null },
+    }),
+    other: (ids) => ({
+      url: `/api/agencies/${ids.agencies.urban}/units`,
+      payload: { parentUnitId: null, name: '执法二中队', kind: 'internal', phone: null },
+    }),
+  },
+  'PATCH /api/units/:id': {
+    own: (ids) => ({
+      url: `/api/units/${ids.units.marketLegal}`,
+      payload: { phone: '0632-4412317' },
+    }),
+  },
+  'GET /api/agencies/:agencyId/entrustments': {
+    own: (ids) => ({ url: `/api/agencies/${ids.agencies.market}/entrustments` }),
+    other: (ids) => ({ url: `/api/agencies/${ids.agencies.urban}/entrustments` }),
+  },
+  'POST /api/agencies/:agencyId/entrustments': {
+    own: (ids) => ({
+      url: `/api/agencies/${ids.agencies.market}/entrustments`,
+      payload: ENTRUSTMENT_EXAMPLE,
+    }),
+    other: (ids) => ({
+      url: `/api/agencies/${ids.agencies.urban}/entrustments`,
+      payload: ENTRUSTMENT_EXAMPLE,
+    }),
+  },
+  'PATCH /api/entrustments/:id': {
+    own: (ids) => ({
+      url: `/api/entrustments/${ids.entrustments.market}`,
+      payload: { endsOn: '2027-06-30', reason: '委托期限延长' },
+    }),
+    other: (ids) => ({
+      url: `/api/entrustments/${ids.entrustments.urban}`,
+      payload: { endsOn: '2027-06-30', reason: '委托期限延长' },
+    }),
+  },
+
+  // People, credentials and qualifications
+  'GET /api/agencies/:agencyId/people': {
+    own: (ids) => ({ url: `/api/agencies/${ids.agencies.market}/people` }),
+    other: (ids) => ({ url: `/api/agencies/${ids.agencies.urban}/people` }),
+  },
+  'POST /api/agencies/:agencyId/people': {
+    own: (ids) => ({ url: `/api/agencies/${ids.agencies.market}/people`, payload: PERSON_EXAMPLE }),
+    other: (ids) => ({
+      url: `/api/agencies/${ids.agencies.urban}/people`,
+      payload: PERSON_EXAMPLE,
+    }),
+  },
+  'GET /api/people/:id': {
+    own: (ids) => ({ url: `/api/people/${ids.people.officer2}` }),
+    other: (ids) => ({ url: `/api/people/${ids.people.officer3}` }),
+  },
+  'PATCH /api/people/:id': {
+    own: (ids) => ({
+      url: `/api/people/${ids.people.officer2}`,
+      payload: { position: '执法人员' },
+    }),
+    other: (ids) => ({
+      url: `/api/people/${ids.people.officer3}`,
+      payload: { position: '执法中队长' },
+    }),
+  },
+  'PUT /api/people/:id/photo': {
+    own: (ids) => ({ url: `/api/people/${ids.people.officer2}/photo`, ...PHOTO_EXAMPLE }),
+    other: (ids) => ({ url: `/api/people/${ids.people.officer3}/photo`, ...PHOTO_EXAMPLE }),
+  },
+  'GET /api/people/:id/photo': {
+    own: (ids) => ({ url: `/api/people/${ids.people.officer1}/photo` }),
+    other: (ids) => ({ url: `/api/people/${ids.people.officer3}/photo` }),
+  },
+  'POST /api/people/:id/credentials': {
+    own: (ids) => ({
+      url: `/api/people/${ids.people.reviewer1}/credentials`,
+      payload: { ...CREDENTIAL_EXAMPLE, credentialNo: '37040329001', lawAreas: ['市场监管'] },
+    }),
+    other: (ids) => ({
+      url: `/api/people/${ids.people.officer5}/credentials`,
+      payload: { ...CREDENTIAL_EXAMPLE, credentialNo: '37040339001', lawAreas: ['城市管理'] },
+    }),
+  },
+  'PATCH /api/credentials/:id': {
+    own: (ids) => ({
+      url: `/api/credentials/${ids.credentials.officer2}`,
+      payload: { expiresOn: '2029-03-31', reason: '换证延续' },
+    }),
+    other: (ids) => ({
+      url: `/api/credentials/${ids.credentials.officer3}`,
+      payload: { expiresOn: '2029-03-31', reason: '换证延续' },
+    }),
+  },
+  'POST /api/people/:id/qualifications': {
+    own: (ids) => ({
+      url: `/api/people/${ids.people.head1}/qualifications`,
+      payload: {
+        kind: 'legal_professional',
+        certificateNo: 'A20103704030999',
+        obtainedOn: '2010-12-20',
+      },
+    }),
+    other: (ids) => ({
+      url: `/api/people/${ids.people.officer3}/qualifications`,
+      payload: {
+        kind: 'legal_professional',
+        certificateNo: 'A20113704030888',
+        obtainedOn: '2011-12-20',
+      },
+    }),
+  },
+
+  // Users and roles
+  'GET /api/users': { own: () => ({ url: '/api/users' }) },
+  'POST /api/users': {
+    own: (ids) => ({
+      url: '/api/users',
+      payload: {
+        username: 'officer4',
+        displayName: '赵明',
+        password: 'Another#Pass2026',
+        personId: ids.people.officer4,
+        roles: [{ role: 'officer', agencyId: ids.agencies.market, regionId: null }],
+      },
+    }),
+  },
+  'PATCH /api/users/:id': {
+    own: (ids) => ({ url: `/api/users/${ids.users.officer2}`, payload: { displayName: '李秀英' } }),
+  },
+  'PUT /api/users/:id/roles': {
+    own: (ids) => ({
+      url: `/api/users/${ids.users.officer2}/roles`,
+      payload: { roles: [{ role: 'officer', agencyId: ids.agencies.market, regionId: null }] },
+    }),
+  },
+  'PUT /api/users/:id/password': {
+    own: (ids) => ({
+      url: `/api/users/${ids.users.officer2}/password`,
+      payload: { password: 'Changed#Pass2026' },
+    }),
+  },
 };

@@ -47,7 +47,8 @@ async function call(method: string, request: ExampleRequest, cookie?: string) {
     ...(request.payload === undefined ? {} : { payload: request.payload as object }),
     headers: { ...(request.headers ?? {}), ...(cookie ? { cookie } : {}) },
   });
-  const body: { code?: string } = response.json();
+  const isJson = String(response.headers['content-type']).startsWith('application/json');
+  const body: { code?: string } = isJson ? response.json() : {};
   return { status: response.statusCode, code: body.code };
 }
 
