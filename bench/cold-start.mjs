@@ -13,8 +13,9 @@
 // Sanxiang starts on an EXISTING data directory (migrated and seeded beforehand); one more start
 // on an empty data directory (migrate + shipped data + demo seed) is reported on its own line.
 //
-// Usage: npm run bench [-- --runs 5 --idle-ms 3000 --no-npm]
-//        (or BENCH_RUNS / BENCH_IDLE_MS in the environment). Linux only: memory is read from /proc.
+// Usage: BENCH_RUNS=5 BENCH_IDLE_MS=3000 npm run bench          (from the repository root)
+//        node bench/cold-start.mjs --runs 5 --idle-ms 3000 [--no-npm]
+// Linux only: memory and processes are read from /proc.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -37,13 +38,23 @@ const NPM_ALONE_TIMEOUT_MS = 5_000;
 // data directory this script creates and deletes.
 const DEMO_LOGIN = { username: 'officer1', password: 'Sanxiang@2026' };
 
-const { values: args } = parseArgs({
-  options: {
-    runs: { type: 'string' },
-    'idle-ms': { type: 'string' },
-    'no-npm': { type: 'boolean', default: false },
-  },
-});
+const USAGE =
+  'usage: node bench/cold-start.mjs [--runs N] [--idle-ms MS] [--no-npm]\n' +
+  '   or: BENCH_RUNS=N BENCH_IDLE_MS=MS npm run bench   (npm does not pass flags through the\n' +
+  '       root script to the workspace, so use the environment there)';
+let args;
+try {
+  ({ values: args } = parseArgs({
+    options: {
+      runs: { type: 'string' },
+      'idle-ms': { type: 'string' },
+      'no-npm': { type: 'boolean', default: false },
+    },
+  }));
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  process.exit(2);
+}
 const RUNS = positiveInteger(args.runs ?? process.env.BENCH_RUNS ?? '5', 'runs');
 const IDLE_MS = positiveInteger(args['idle-ms'] ?? process.env.BENCH_IDLE_MS ?? '3000', 'idle-ms');
 
