@@ -7,6 +7,9 @@ const postgresUrl = process.env.TEST_DATABASE_URL;
 export default defineConfig({
   test: {
     pool: 'forks',
+    // Test files share a worker's module cache (no module keeps mutable state), which saves
+    // re-importing the app and PGlite for every file; each file still gets its own database.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
