@@ -1,6 +1,7 @@
 // `npx sanxiang <command>`: the operator's tools. Every command reads the same configuration as
 // the server (DATA_DIR, DATABASE_URL, PROFILE).
 import { ConfigError } from '../config.ts';
+import { runCalendar } from './calendar.command.ts';
 import { runMigrate } from './migrate.command.ts';
 import { runSeedDemo } from './seed-demo.command.ts';
 import { runServe } from './serve.command.ts';
@@ -11,6 +12,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   serve: { run: runServe, help: '启动服务 (start the server)' },
   migrate: { run: runMigrate, help: '执行数据库迁移 (run database migrations)' },
   'seed-demo': { run: runSeedDemo, help: '导入演示数据 (load the demo data set)' },
+  calendar: {
+    run: runCalendar,
+    help: '节假日安排：calendar import <file> | calendar show [year] (working-day calendar)',
+  },
 };
 
 async function main(argv: string[]): Promise<number> {

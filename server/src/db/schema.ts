@@ -1,6 +1,9 @@
 // The whole database as Kysely sees it: each module declares its own tables next to its code.
 import type { AuthTables } from '../modules/auth/auth.tables.ts';
+import type { CalendarTables } from '../modules/calendar/calendar.tables.ts';
+import type { DeadlinesTables } from '../modules/deadlines/deadlines.tables.ts';
 import type { LedgerTables } from '../modules/ledger/ledger.tables.ts';
 import type { OrgTables } from '../modules/org/org.tables.ts';
 
-export interface Database extends OrgTables, AuthTables, LedgerTables {}
+export interface Database
+  extends OrgTables, AuthTables, LedgerTables, CalendarTables, DeadlinesTables {}
