@@ -5,6 +5,7 @@ import { registerCalendarRoutes } from './calendar/calendar.routes.ts';
 import { registerOrgRoutes } from './org/org.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerPowersRoutes } from './powers/powers.routes.ts';
+import { registerProfileRoutes } from './profile/profile.routes.ts';
 import { registerUsersRoutes } from './users/users.routes.ts';
 
 export function registerModules(app: App, ctx: AppContext): void {
@@ -12,5 +13,6 @@ export function registerModules(app: App, ctx: AppContext): void {
   registerOrgRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
   registerPowersRoutes(app, ctx);
+  registerProfileRoutes(app, ctx);
   registerUsersRoutes(app, ctx);
 }

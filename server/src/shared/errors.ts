@@ -61,6 +61,16 @@ export const ERROR_CODES = {
   IMPORT_EMPTY: { status: 422, message: '导入文件中没有数据行' },
   IMPORT_TOO_MANY_ROWS: { status: 422, message: '导入文件的数据行过多，请分批导入' },
   IMPORT_ROWS_INVALID: { status: 422, message: '导入文件中有不符合要求的内容，未导入任何数据' },
+
+  // Jurisdiction profiles (辖区规则包) and agencies' rule overrides
+  OVERRIDE_REASON_REQUIRED: { status: 400, message: '调整辖区规则必须填写理由' },
+  RULE_VALUE_INVALID: { status: 422, message: '规则取值的类型或单位不符合该规则的要求' },
+  RULE_LOOSEN_FORBIDDEN: { status: 403, message: '放宽辖区规则须由系统管理员办理' },
+  RULE_LOOSEN_LIMIT: {
+    status: 422,
+    message: '只能放宽至本地规范性文件规定的原值，且该值须宽于国家规定',
+  },
+  RULE_OVERRIDE_NOT_ACTIVE: { status: 409, message: '该规则当前没有本机关的调整，无需撤销' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

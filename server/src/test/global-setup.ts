@@ -17,6 +17,8 @@ declare module 'vitest' {
     pgliteTemplate: string;
     postgresTemplate: string;
     postgresUrl: string;
+    /** Prefix of every database this run creates, so a teardown never touches another run's. */
+    postgresPrefix: string;
   }
 }
 
@@ -47,7 +49,8 @@ async function setupPostgres(project: TestProject) {
   if (!url) throw new Error('TEST_DATABASE_URL is required for the postgresql project');
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  const template = `sanxiang_tpl_${randomBytes(4).toString('hex')}`;
+  const prefix = `sanxiang_t${randomBytes(4).toString('hex')}`;
+  const template = `${prefix}_template`;
   await admin.query(`create database ${template} encoding 'UTF8' template template0`);
   const handle = connectPostgres(withDatabase(url, template), 1);
   await migrateToLatest(handle.db);
@@ -55,13 +58,12 @@ async function setupPostgres(project: TestProject) {
   await handle.close();
   project.provide('postgresTemplate', template);
   project.provide('postgresUrl', url);
+  project.provide('postgresPrefix', prefix);
   return async () => {
-    const { rows } = await admin.query<{ datname: string }>(
-      `select datname from pg_database where datname like 'sanxiang_t_%' or datname = $1`,
-      [template],
-    );
-    for (const row of rows)
-      await admin.query(`drop database if exists ${row.datname} with (force)`);
+    const { rows } = await admin.query<{ datname: string }>('select datname from pg_database');
+    for (const { datname } of rows.filter((r) => r.datname.startsWith(`${prefix}_`))) {
+      await admin.query(`drop database if exists ${datname} with (force)`);
+    }
     await admin.end();
   };
 }

@@ -4,6 +4,7 @@
 // agency, aims the same request at officer3's agency (综合执法局), which agency-bound roles of
 // 市场监管局 must not reach.
 import type { DemoIds } from '../demo/demo.org.ts';
+import { PROFILE_ROUTE_EXAMPLES } from '../modules/profile/profile.route-examples.ts';
 
 export interface ExampleRequest {
   url: string;
@@ -275,4 +276,7 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
       payload: { password: 'Changed#Pass2026' },
     }),
   },
+
+  // Jurisdiction profiles and agencies' rule overrides
+  ...PROFILE_ROUTE_EXAMPLES,
 };

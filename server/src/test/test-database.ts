@@ -10,7 +10,7 @@ import { withDatabase } from './global-setup.ts';
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   if (inject('dbKind') === 'postgresql') {
     const url = inject('postgresUrl');
-    const name = `sanxiang_t_${randomBytes(6).toString('hex')}`;
+    const name = `${inject('postgresPrefix')}_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {

@@ -1,9 +1,11 @@
 // Every migration, in order. Names are timestamps; a migration is frozen once committed — fix
 // forward with a new one. Migrations never import application code.
 import * as m20261121_1600 from './2026_11_21_1600_organisations_people_sessions.ts';
+import * as m20261121_1700 from './2026_11_21_1700_profile_overrides.ts';
 import * as m20261121_1710 from './2026_11_21_1710_calendar_deadlines.ts';
 
 export const MIGRATIONS = {
   '2026_11_21_1600_organisations_people_sessions': m20261121_1600,
+  '2026_11_21_1700_profile_overrides': m20261121_1700,
   '2026_11_21_1710_calendar_deadlines': m20261121_1710,
 };
