@@ -4,7 +4,15 @@ import type { CalendarTables } from '../modules/calendar/calendar.tables.ts';
 import type { DeadlinesTables } from '../modules/deadlines/deadlines.tables.ts';
 import type { LedgerTables } from '../modules/ledger/ledger.tables.ts';
 import type { OrgTables } from '../modules/org/org.tables.ts';
+import type { PowersTables } from '../modules/powers/powers.tables.ts';
 import type { ProfileTables } from '../modules/profile/profile.tables.ts';
 
 export interface Database
-  extends OrgTables, AuthTables, LedgerTables, CalendarTables, DeadlinesTables, ProfileTables {}
+  extends
+    OrgTables,
+    AuthTables,
+    LedgerTables,
+    CalendarTables,
+    DeadlinesTables,
+    PowersTables,
+    ProfileTables {}

@@ -2,9 +2,9 @@
 // data adds one call here.
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { seedDemoPowers } from '../modules/powers/powers.demo.ts';
 import type { DemoIds } from './demo.org.ts';
 
 export async function seedDemoModules(trx: Transaction<Database>, ids: DemoIds): Promise<void> {
-  void trx;
-  void ids;
+  await seedDemoPowers(trx, ids);
 }

@@ -4,6 +4,7 @@
 // agency, aims the same request at officer3's agency (综合执法局), which agency-bound roles of
 // 市场监管局 must not reach.
 import type { DemoIds } from '../demo/demo.org.ts';
+import { POWERS_ROUTE_EXAMPLES } from '../modules/powers/powers.route-examples.ts';
 import { PROFILE_ROUTE_EXAMPLES } from '../modules/profile/profile.route-examples.ts';
 
 export interface ExampleRequest {
@@ -276,6 +277,9 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
       payload: { password: 'Changed#Pass2026' },
     }),
   },
+
+  // Powers catalogue and random-check list
+  ...POWERS_ROUTE_EXAMPLES,
 
   // Jurisdiction profiles and agencies' rule overrides
   ...PROFILE_ROUTE_EXAMPLES,

@@ -1,0 +1,433 @@
+// Rules and scope of the powers catalogue: who may read or change which agency's powers, what a
+// power must contain, and the bulk import that writes all rows or none. Every change commits with
+// one ledger entry in the same transaction.
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../shared/errors.ts';
+import {
+  requireAgencyScope,
+  type Actor,
+  type AgencyTarget,
+  type Principal,
+  type RoutePolicy,
+} from '../../shared/policy.ts';
+import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
+import { percentInText } from './powers.cells.ts';
+import { detectFormat, readSheets } from './powers.file.ts';
+import { planImport } from './powers.import.ts';
+import { powersPolicies } from './powers.policy.ts';
+import * as repo from './powers.repository.ts';
+import { powerContentIssues, type PowerContent, type RandomCheckContent } from './powers.rules.ts';
+import type {
+  ImportResult,
+  PowerCreateBody,
+  PowerListQuery,
+  PowerUpdateBody,
+  RandomCheckCreateBody,
+  RandomCheckListQuery,
+  RandomCheckUpdateBody,
+} from './powers.schemas.ts';
+
+/** At most this many problems are listed; a sheet that is wrong throughout needs no more. */
+const MAX_LISTED_ISSUES = 500;
+
+export function createPowersService(db: Kysely<Database>) {
+  async function agencyInScope(principal: Principal, policy: RoutePolicy, agencyId: string) {
+    const target = await repo.findAgencyTarget(db, agencyId);
+    if (!target) throw new AppError('NOT_FOUND', { message: '执法主体不存在' });
+    requireAgencyScope(principal, policy, target);
+    return target;
+  }
+
+  async function requireInScope<T extends { agencyId: string }>(
+    principal: Principal,
+    policy: RoutePolicy,
+    record: T | undefined,
+    missing: string,
+  ): Promise<T> {
+    if (!record) throw new AppError('NOT_FOUND', { message: missing });
+    const target = await repo.findAgencyTarget(db, record.agencyId);
+    // The agency exists: a foreign key guarantees it.
+    requireAgencyScope(principal, policy, target as AgencyTarget);
+    return record;
+  }
+
+  async function checkPowerContent(
+    executor: Kysely<Database>,
+    agencyId: string,
+    content: PowerContent,
+  ) {
+    if (content.handlingUnitId) {
+      const unitAgency = await repo.findUnitAgency(executor, content.handlingUnitId);
+      if (unitAgency !== agencyId) {
+        throw new AppError('REFERENCE_INVALID', { message: '承办机构不是该执法主体的内设机构' });
+      }
+    }
+    const issues = powerContentIssues(content);
+    if (issues.length > 0) {
+      const summary = issues.map((i) => i.reason).join('；');
+      throw new AppError('POWER_INVALID', {
+        message: `权力事项内容不符合要求：${summary}`,
+        details: issues,
+      });
+    }
+  }
+
+  async function resolveRandomCheckPower(
+    executor: Kysely<Database>,
+    agencyId: string,
+    powerId: string | null | undefined,
+  ): Promise<string | null> {
+    if (!powerId) return null;
+    const power = await repo.findPower(executor, powerId);
+    if (!power || power.agencyId !== agencyId || power.status !== 'active') {
+      throw new AppError('REFERENCE_INVALID', {
+        message: '对应的权力事项不存在、不属于该执法主体或已废止',
+      });
+    }
+    return power.id;
+  }
+
+  return {
+    async listPowers(principal: Principal, agencyId: string, query: PowerListQuery) {
+      await agencyInScope(principal, powersPolicies.read, agencyId);
+      return repo.listPowers(db, agencyId, {
+        category: query.category,
+        status: query.status,
+        q: query.q,
+        page: query.page ?? 1,
+        pageSize: query.pageSize ?? 50,
+      });
+    },
+
+    async getPower(principal: Principal, id: string) {
+      return requireInScope(
+        principal,
+        powersPolicies.read,
+        await repo.findPower(db, id),
+        '权力事项不存在',
+      );
+    },
+
+    async createPower(principal: Principal, actor: Actor, agencyId: string, body: PowerCreateBody) {
+      await agencyInScope(principal, powersPolicies.write, agencyId);
+      const content = powerContentOf(body);
+      return db.transaction().execute(async (trx) => {
+        await checkPowerContent(trx, agencyId, content);
+        if (await repo.powerCodeExists(trx, agencyId, body.code)) {
+          throw new AppError('POWER_CODE_TAKEN');
+        }
+        const id = await repo.insertPower(trx, agencyId, body.code, content);
+        await appendLedgerEntry(trx, actor, {
+          kind: 'powers.power.created',
+          subjectType: 'power',
+          subjectId: id,
+          agencyId,
+          payload: { code: body.code, version: 1, ...content },
+        });
+        return (await repo.findPower(trx, id)) as repo.Power;
+      });
+    },
+
+    async updatePower(principal: Principal, actor: Actor, id: string, body: PowerUpdateBody) {
+      await requireInScope(
+        principal,
+        powersPolicies.write,
+        await repo.findPower(db, id),
+        '权力事项不存在',
+      );
+      const content = powerContentOf(body);
+      return db.transaction().execute(async (trx) => {
+        const power = (await repo.lockPower(trx, id)) as repo.Power;
+        if (power.status === 'repealed') throw new AppError('POWER_REPEALED');
+        assertExpectedVersion(power.version, body.expectedVersion);
+        await checkPowerContent(trx, power.agencyId, content);
+        const version = await repo.updatePower(trx, id, content);
+        await appendLedgerEntry(trx, actor, {
+          kind: 'powers.power.updated',
+          subjectType: 'power',
+          subjectId: id,
+          agencyId: power.agencyId,
+          payload: { code: power.code, version, ...content },
+        });
+        return (await repo.findPower(trx, id)) as repo.Power;
+      });
+    },
+
+    async repealPower(principal: Principal, actor: Actor, id: string, reason: string) {
+      await requireInScope(
+        principal,
+        powersPolicies.write,
+        await repo.findPower(db, id),
+        '权力事项不存在',
+      );
+      return db.transaction().execute(async (trx) => {
+        const power = (await repo.lockPower(trx, id)) as repo.Power;
+        if (power.status === 'repealed') throw new AppError('POWER_REPEALED');
+        await repo.repealPower(trx, id, reason);
+        await appendLedgerEntry(trx, actor, {
+          kind: 'powers.power.repealed',
+          subjectType: 'power',
+          subjectId: id,
+          agencyId: power.agencyId,
+          payload: { code: power.code, version: power.version + 1, reason },
+        });
+        return (await repo.findPower(trx, id)) as repo.Power;
+      });
+    },
+
+    async listRandomChecks(principal: Principal, agencyId: string, query: RandomCheckListQuery) {
+      await agencyInScope(principal, powersPolicies.readRandomChecks, agencyId);
+      return repo.listRandomChecks(db, agencyId, {
+        status: query.status,
+        powerId: query.powerId,
+        q: query.q,
+        page: query.page ?? 1,
+        pageSize: query.pageSize ?? 50,
+      });
+    },
+
+    async getRandomCheck(principal: Principal, id: string) {
+      return requireInScope(
+        principal,
+        powersPolicies.readRandomChecks,
+        await repo.findRandomCheck(db, id),
+        '随机抽查事项不存在',
+      );
+    },
+
+    async createRandomCheck(
+      principal: Principal,
+      actor: Actor,
+      agencyId: string,
+      body: RandomCheckCreateBody,
+    ) {
+      await agencyInScope(principal, powersPolicies.writeRandomChecks, agencyId);
+      const content = randomCheckContentOf(body);
+      return db.transaction().execute(async (trx) => {
+        const powerId = await resolveRandomCheckPower(trx, agencyId, body.powerId);
+        if (await repo.randomCheckCodeExists(trx, agencyId, body.code)) {
+          throw new AppError('RANDOM_CHECK_CODE_TAKEN');
+        }
+        const id = await repo.insertRandomCheck(trx, agencyId, body.code, content, powerId);
+        await appendLedgerEntry(trx, actor, {
+          kind: 'powers.randomCheckItem.created',
+          subjectType: 'randomCheckItem',
+          subjectId: id,
+          agencyId,
+          payload: { code: body.code, version: 1, powerId, ...content },
+        });
+        return (await repo.findRandomCheck(trx, id)) as repo.RandomCheckItem;
+      });
+    },
+
+    async updateRandomCheck(
+      principal: Principal,
+      actor: Actor,
+      id: string,
+      body: RandomCheckUpdateBody,
+    ) {
+      await requireInScope(
+        principal,
+        powersPolicies.writeRandomChecks,
+        await repo.findRandomCheck(db, id),
+        '随机抽查事项不存在',
+      );
+      const content = randomCheckContentOf(body);
+      return db.transaction().execute(async (trx) => {
+        const item = (await repo.lockRandomCheck(trx, id)) as repo.RandomCheckItem;
+        if (item.status === 'repealed') throw new AppError('RANDOM_CHECK_ITEM_REPEALED');
+        assertExpectedVersion(item.version, body.expectedVersion);
+        const powerId = await resolveRandomCheckPower(trx, item.agencyId, body.powerId);
+        const version = await repo.updateRandomCheck(trx, id, content, powerId);
+        await appendLedgerEntry(trx, actor, {
+          kind: 'powers.randomCheckItem.updated',
+          subjectType: 'randomCheckItem',
+          subjectId: id,
+          agencyId: item.agencyId,
+          payload: { code: item.code, version, powerId, ...content },
+        });
+        return (await repo.findRandomCheck(trx, id)) as repo.RandomCheckItem;
+      });
+    },
+
+    async repealRandomCheck(principal: Principal, actor: Actor, id: string, reason: string) {
+      await requireInScope(
+        principal,
+        powersPolicies.writeRandomChecks,
+        await repo.findRandomCheck(db, id),
+        '随机抽查事项不存在',
+      );
+      return db.transaction().execute(async (trx) => {
+        const item = (await repo.lockRandomCheck(trx, id)) as repo.RandomCheckItem;
+        if (item.status === 'repealed') throw new AppError('RANDOM_CHECK_ITEM_REPEALED');
+        await repo.repealRandomCheck(trx, id, reason);
+        await appendLedgerEntry(trx, actor, {
+          kind: 'powers.randomCheckItem.repealed',
+          subjectType: 'randomCheckItem',
+          subjectId: id,
+          agencyId: item.agencyId,
+          payload: { code: item.code, version: item.version + 1, reason },
+        });
+        return (await repo.findRandomCheck(trx, id)) as repo.RandomCheckItem;
+      });
+    },
+
+    /**
+     * Imports a CSV or XLSX file: every row is checked first, and a single problem anywhere
+     * refuses the whole file (422 with every problem listed). Rows whose code exists update that
+     * power (upsert by agency and code); identical rows change nothing.
+     */
+    async importFile(
+      principal: Principal,
+      actor: Actor,
+      agencyId: string,
+      file: { bytes: Buffer; mediaType: string; dryRun: boolean },
+    ): Promise<ImportResult> {
+      await agencyInScope(principal, powersPolicies.import, agencyId);
+      const format = detectFormat(file.bytes, file.mediaType);
+      const sheets = await readSheets(file.bytes, format);
+
+      return db.transaction().execute(async (trx) => {
+        if (!file.dryRun) {
+          // Two imports for one agency at once would race on new codes; they take turns.
+          await sql`select pg_advisory_xact_lock(hashtext(${`powers.import:${agencyId}`}))`.execute(
+            trx,
+          );
+        }
+        const powers = await repo.powersByCode(trx, agencyId);
+        const checks = await repo.randomChecksByCode(trx, agencyId);
+        const plan = planImport(sheets, {
+          unitIdsByName: await repo.unitIdsByName(trx, agencyId),
+          powerStatusByCode: new Map([...powers].map(([code, p]) => [code, p.status])),
+          randomCheckStatusByCode: new Map([...checks].map(([code, c]) => [code, c.status])),
+        });
+        if (plan.issues.length > 0) {
+          const listed = plan.issues.slice(0, MAX_LISTED_ISSUES);
+          const more = plan.issues.length > listed.length ? `，以下列出前 ${listed.length} 个` : '';
+          throw new AppError('IMPORT_ROWS_INVALID', {
+            message: `导入文件中有 ${plan.issues.length} 个问题${more}，未导入任何数据`,
+            details: listed,
+          });
+        }
+        if (plan.powers.length + plan.randomCheckItems.length === 0)
+          throw new AppError('IMPORT_EMPTY');
+
+        const result: ImportResult = {
+          dryRun: file.dryRun,
+          format,
+          powers: { created: [], updated: [], unchanged: [] },
+          randomCheckItems: { created: [], updated: [], unchanged: [] },
+        };
+        const powerIds = new Map([...powers].map(([code, p]) => [code, p.id]));
+        for (const row of plan.powers) {
+          const existing = powers.get(row.code);
+          if (!existing) {
+            result.powers.created.push(row.code);
+            if (!file.dryRun) {
+              powerIds.set(row.code, await repo.insertPower(trx, agencyId, row.code, row.content));
+            }
+          } else if (sameJson(powerContentOf(existing), row.content)) {
+            result.powers.unchanged.push(row.code);
+          } else {
+            result.powers.updated.push(row.code);
+            if (!file.dryRun) await repo.updatePower(trx, existing.id, row.content);
+          }
+        }
+        for (const row of plan.randomCheckItems) {
+          // In a dry run a new power has no id yet; its placeholder differs from any stored id.
+          const powerId = row.powerCode
+            ? (powerIds.get(row.powerCode) ?? `new:${row.powerCode}`)
+            : null;
+          const existing = checks.get(row.code);
+          if (!existing) {
+            result.randomCheckItems.created.push(row.code);
+            if (!file.dryRun)
+              await repo.insertRandomCheck(trx, agencyId, row.code, row.content, powerId);
+          } else if (
+            existing.powerId === powerId &&
+            sameJson(randomCheckContentOf(existing), row.content)
+          ) {
+            result.randomCheckItems.unchanged.push(row.code);
+          } else {
+            result.randomCheckItems.updated.push(row.code);
+            if (!file.dryRun) await repo.updateRandomCheck(trx, existing.id, row.content, powerId);
+          }
+        }
+        if (!file.dryRun) {
+          await appendLedgerEntry(trx, actor, {
+            kind: 'powers.imported',
+            subjectType: 'agency',
+            subjectId: agencyId,
+            agencyId,
+            payload: {
+              format,
+              fileSha256: createHash('sha256').update(file.bytes).digest('hex'),
+              powers: result.powers,
+              randomCheckItems: result.randomCheckItems,
+            },
+          });
+        }
+        return result;
+      });
+    },
+  };
+}
+
+export type PowersService = ReturnType<typeof createPowersService>;
+
+function assertExpectedVersion(current: number, expected: number | undefined): void {
+  if (expected !== undefined && expected !== current) {
+    throw new AppError('CONFLICT', {
+      message: `该事项已被修改（当前版本 ${current}），请刷新后重试`,
+      details: { currentVersion: current },
+    });
+  }
+}
+
+function powerContentOf(source: PowerContent | PowerCreateBody | PowerUpdateBody): PowerContent {
+  return {
+    name: source.name,
+    category: source.category,
+    handlingUnitId: source.handlingUnitId ?? null,
+    legalBasis: source.legalBasis,
+    procedureSteps: source.procedureSteps,
+    timeLimit: source.timeLimit,
+    discretionBenchmarks: source.discretionBenchmarks,
+    serviceGuide: source.serviceGuide ?? null,
+  };
+}
+
+function randomCheckContentOf(
+  source: RandomCheckContent | RandomCheckCreateBody | RandomCheckUpdateBody,
+): RandomCheckContent {
+  return {
+    name: source.name,
+    basis: source.basis,
+    subject: source.subject,
+    content: source.content,
+    method: source.method,
+    // Omitted means "read it from the wording"; null means "the list states no figure".
+    ratioPercent:
+      source.ratioPercent === undefined ? percentInText(source.ratioText) : source.ratioPercent,
+    ratioText: source.ratioText,
+    frequency: source.frequency,
+  };
+}
+
+/** Equality of JSON documents regardless of key order (jsonb stores keys in its own order). */
+function sameJson(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
