@@ -28,6 +28,7 @@ import {
   RandomCheckView,
   RepealBody,
 } from './powers.schemas.ts';
+import { createPowersImporter } from './powers.importer.ts';
 import { createPowersService } from './powers.service.ts';
 import { buildImportTemplate } from './powers.template.ts';
 
@@ -90,6 +91,7 @@ let templateCache: Promise<Buffer> | undefined;
 
 export function registerPowersRoutes(app: App, ctx: AppContext) {
   const powers = createPowersService(ctx.db);
+  const importer = createPowersImporter(ctx.db);
 
   app.get(
     '/api/agencies/:agencyId/powers',
@@ -276,11 +278,16 @@ export function registerPowersRoutes(app: App, ctx: AppContext) {
           });
         }
         const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
-        return powers.importFile(principalOf(request), actorOf(request), request.params.agencyId, {
-          bytes: body,
-          mediaType: mediaType.toLowerCase(),
-          dryRun: request.query.dryRun ?? false,
-        });
+        return importer.importFile(
+          principalOf(request),
+          actorOf(request),
+          request.params.agencyId,
+          {
+            bytes: body,
+            mediaType: mediaType.toLowerCase(),
+            dryRun: request.query.dryRun ?? false,
+          },
+        );
       },
     );
   });

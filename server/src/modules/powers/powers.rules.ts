@@ -1,11 +1,16 @@
 // Rules a power's content must satisfy beyond its shape. Pure, so that the API (one power) and
 // the bulk import (many rows) refuse the same things with the same reasons.
+import { percentInText } from './powers.cells.ts';
 import type {
   DiscretionBenchmark,
   Duration,
   LegalBasisRef,
   PowerCategory,
+  PowerCreateBody,
+  PowerUpdateBody,
   ProcedureStep,
+  RandomCheckCreateBody,
+  RandomCheckUpdateBody,
   ServiceGuide,
   TimeLimit,
 } from './powers.schemas.ts';
@@ -98,4 +103,37 @@ export function powerContentIssues(content: PowerContent): RuleIssue[] {
 function exceeds(a: Duration, b: Duration): boolean {
   if (a.unit === b.unit) return a.amount > b.amount;
   return a.unit === 'working_days' && a.amount > b.amount;
+}
+
+/** The content of a power, from a request body or a stored power (code and lifecycle dropped). */
+export function powerContentOf(
+  source: PowerContent | PowerCreateBody | PowerUpdateBody,
+): PowerContent {
+  return {
+    name: source.name,
+    category: source.category,
+    handlingUnitId: source.handlingUnitId ?? null,
+    legalBasis: source.legalBasis,
+    procedureSteps: source.procedureSteps,
+    timeLimit: source.timeLimit,
+    discretionBenchmarks: source.discretionBenchmarks,
+    serviceGuide: source.serviceGuide ?? null,
+  };
+}
+
+export function randomCheckContentOf(
+  source: RandomCheckContent | RandomCheckCreateBody | RandomCheckUpdateBody,
+): RandomCheckContent {
+  return {
+    name: source.name,
+    basis: source.basis,
+    subject: source.subject,
+    content: source.content,
+    method: source.method,
+    // Omitted means "read it from the wording"; null means "the list states no figure".
+    ratioPercent:
+      source.ratioPercent === undefined ? percentInText(source.ratioText) : source.ratioPercent,
+    ratioText: source.ratioText,
+    frequency: source.frequency,
+  };
 }
