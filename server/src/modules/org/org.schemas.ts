@@ -52,9 +52,20 @@ const agencyFields = {
   supervisionPhone: Type.Union([Phone, Type.Null()]),
 };
 
+// Views describe what the server sends: plain strings, since custom input formats mean nothing to
+// the serialiser.
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+
 export const AgencyView = Type.Object({
   id: Uuid,
   ...agencyFields,
+  creditCode: Type.String(),
+  shortName: NullableString,
+  address: NullableString,
+  postcode: NullableString,
+  phone: NullableString,
+  email: NullableString,
+  supervisionPhone: NullableString,
   regionName: Type.String(),
   isActive: Type.Boolean(),
   updatedAt: Type.String({ format: 'date-time' }),
@@ -93,7 +104,7 @@ export const UnitView = Type.Object({
   parentUnitId: Type.Union([Uuid, Type.Null()]),
   name: Type.String(),
   kind: Type.Enum(UNIT_KINDS),
-  phone: Type.Union([Type.String(), Type.Null()]),
+  phone: NullableString,
 });
 export type UnitView = Static<typeof UnitView>;
 
@@ -132,6 +143,7 @@ export const EntrustmentView = Type.Object({
   id: Uuid,
   agencyId: Uuid,
   ...entrustmentFields,
+  entrustedCreditCode: Type.String(),
   status: Type.Enum(ENTRUSTMENT_STATUSES),
 });
 export type EntrustmentView = Static<typeof EntrustmentView>;
