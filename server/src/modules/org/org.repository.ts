@@ -97,6 +97,16 @@ export async function findAgencyTarget(
   return row ? { agencyId: row.id, regionPath: row.path } : undefined;
 }
 
+/** The agency a unit belongs to, to refuse a unit of another agency. */
+export async function findUnitAgency(db: Db, unitId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('units')
+    .select('agency_id')
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  return row?.agency_id;
+}
+
 export const orgRepository = {
   async listRegions(db: Db): Promise<RegionView[]> {
     const rows = await db.selectFrom('regions').selectAll().orderBy('path').execute();

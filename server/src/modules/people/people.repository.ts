@@ -175,15 +175,6 @@ export const peopleRepository = {
       .executeTakeFirst();
   },
 
-  async findUnitAgency(db: Db, unitId: string): Promise<string | undefined> {
-    const row = await db
-      .selectFrom('units')
-      .select('agency_id')
-      .where('id', '=', unitId)
-      .executeTakeFirst();
-    return row?.agency_id;
-  },
-
   async findAgencyLawAreas(db: Db, agencyId: string): Promise<string[]> {
     const row = await db
       .selectFrom('agencies')

@@ -6,6 +6,7 @@ import { chinaToday } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { requireAgencyScope, type Actor, type Principal } from '../../shared/policy.ts';
 import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
+import { findUnitAgency } from '../org/org.repository.ts';
 import { requireAgencyTarget } from '../org/org.service.ts';
 import { peoplePolicies } from './people.policy.ts';
 import { peopleRepository as repo } from './people.repository.ts';
@@ -44,7 +45,7 @@ export function createPeopleService(db: Kysely<Database>) {
   }
 
   async function requireUnitOf(unitId: string, agencyId: string) {
-    if ((await repo.findUnitAgency(db, unitId)) !== agencyId) {
+    if ((await findUnitAgency(db, unitId)) !== agencyId) {
       throw new AppError('REFERENCE_INVALID', { message: '内设机构不存在或不属于本执法主体' });
     }
   }

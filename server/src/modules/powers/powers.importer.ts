@@ -12,6 +12,7 @@ import { detectFormat, readSheets } from './powers.file.ts';
 import { planImport } from './powers.import.ts';
 import { powersPolicies } from './powers.policy.ts';
 import * as repo from './powers.repository.ts';
+import { requireAgencyTarget } from '../org/org.service.ts';
 import { powerContentOf, randomCheckContentOf } from './powers.rules.ts';
 import type { ImportResult } from './powers.schemas.ts';
 
@@ -20,9 +21,7 @@ const MAX_LISTED_ISSUES = 500;
 
 export function createPowersImporter(db: Kysely<Database>) {
   async function agencyInScope(principal: Principal, agencyId: string) {
-    const target = await repo.findAgencyTarget(db, agencyId);
-    if (!target) throw new AppError('NOT_FOUND', { message: '执法主体不存在' });
-    requireAgencyScope(principal, powersPolicies.import, target);
+    requireAgencyScope(principal, powersPolicies.import, await requireAgencyTarget(db, agencyId));
   }
 
   return {

@@ -3,7 +3,6 @@
 // camelCase domain types.
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { AgencyTarget } from '../../shared/policy.ts';
 import type { PowerContent, RandomCheckContent } from './powers.rules.ts';
 import type { PowerCategory } from './powers.schemas.ts';
 import type { CatalogStatus } from './powers.tables.ts';
@@ -34,29 +33,6 @@ export interface RandomCheckItem extends RandomCheckContent, Lifecycle {
 export interface ListPage<T> {
   total: number;
   items: T[];
-}
-
-/** The agency and its region's path, for the scope check; undefined when there is no such agency. */
-export async function findAgencyTarget(
-  db: Db,
-  agencyId: string,
-): Promise<AgencyTarget | undefined> {
-  const row = await db
-    .selectFrom('agencies')
-    .innerJoin('regions', 'regions.id', 'agencies.region_id')
-    .select(['agencies.id as agencyId', 'regions.path as regionPath'])
-    .where('agencies.id', '=', agencyId)
-    .executeTakeFirst();
-  return row;
-}
-
-export async function findUnitAgency(db: Db, unitId: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('units')
-    .select('agency_id')
-    .where('id', '=', unitId)
-    .executeTakeFirst();
-  return row?.agency_id;
 }
 
 export async function unitIdsByName(db: Db, agencyId: string): Promise<Map<string, string>> {

@@ -7,12 +7,13 @@ import { AppError } from '../../shared/errors.ts';
 import {
   requireAgencyScope,
   type Actor,
-  type AgencyTarget,
   type Principal,
   type RoutePolicy,
 } from '../../shared/policy.ts';
 import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
 import { powersPolicies } from './powers.policy.ts';
+import { findUnitAgency } from '../org/org.repository.ts';
+import { requireAgencyTarget } from '../org/org.service.ts';
 import * as repo from './powers.repository.ts';
 import {
   powerContentIssues,
@@ -31,8 +32,7 @@ import type {
 
 export function createPowersService(db: Kysely<Database>) {
   async function agencyInScope(principal: Principal, policy: RoutePolicy, agencyId: string) {
-    const target = await repo.findAgencyTarget(db, agencyId);
-    if (!target) throw new AppError('NOT_FOUND', { message: '执法主体不存在' });
+    const target = await requireAgencyTarget(db, agencyId);
     requireAgencyScope(principal, policy, target);
     return target;
   }
@@ -44,9 +44,7 @@ export function createPowersService(db: Kysely<Database>) {
     missing: string,
   ): Promise<T> {
     if (!record) throw new AppError('NOT_FOUND', { message: missing });
-    const target = await repo.findAgencyTarget(db, record.agencyId);
-    // The agency exists: a foreign key guarantees it.
-    requireAgencyScope(principal, policy, target as AgencyTarget);
+    requireAgencyScope(principal, policy, await requireAgencyTarget(db, record.agencyId));
     return record;
   }
 
@@ -56,7 +54,7 @@ export function createPowersService(db: Kysely<Database>) {
     content: PowerContent,
   ) {
     if (content.handlingUnitId) {
-      const unitAgency = await repo.findUnitAgency(executor, content.handlingUnitId);
+      const unitAgency = await findUnitAgency(executor, content.handlingUnitId);
       if (unitAgency !== agencyId) {
         throw new AppError('REFERENCE_INVALID', { message: '承办机构不是该执法主体的内设机构' });
       }

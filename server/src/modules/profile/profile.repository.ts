@@ -1,7 +1,7 @@
 // Agencies' overrides of profile rules. Only this file touches the profile_overrides table.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Actor, AgencyTarget } from '../../shared/policy.ts';
+import type { Actor } from '../../shared/policy.ts';
 import type { OverrideRowKind } from './profile.tables.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -49,17 +49,6 @@ function toOverride(row: Selectable<Database['profile_overrides']>): StoredOverr
 }
 
 export const profileRepository = {
-  /** The agency's place in the region tree, for scope checks. */
-  async findAgencyTarget(db: Db, agencyId: string): Promise<AgencyTarget | undefined> {
-    const row = await db
-      .selectFrom('agencies')
-      .innerJoin('regions', 'regions.id', 'agencies.region_id')
-      .select(['agencies.id', 'regions.path'])
-      .where('agencies.id', '=', agencyId)
-      .executeTakeFirst();
-    return row ? { agencyId: row.id, regionPath: row.path } : undefined;
-  },
-
   /** Every override the agency ever recorded, newest first. */
   async listOverrides(db: Db, agencyId: string): Promise<StoredOverride[]> {
     const rows = await db

@@ -11,13 +11,13 @@ import {
   canActOnAgency,
   requireAgencyScope,
   type Actor,
-  type AgencyTarget,
   type Principal,
   type RoutePolicy,
 } from '../../shared/policy.ts';
 import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
 import { PROFILES, STATUTE } from './profiles/index.ts';
 import type { Profile } from './profile.model.ts';
+import { requireAgencyTarget } from '../org/org.service.ts';
 import { profilePolicies } from './profile.policy.ts';
 import { profileRepository as repo, type StoredOverride } from './profile.repository.ts';
 import {
@@ -59,12 +59,6 @@ export function activeOverrides(history: readonly StoredOverride[]): ActiveOverr
           },
         ],
   );
-}
-
-async function requireAgency(db: Kysely<Database>, agencyId: string): Promise<AgencyTarget> {
-  const target = await repo.findAgencyTarget(db, agencyId);
-  if (!target) throw new AppError('NOT_FOUND', { message: '执法主体不存在' });
-  return target;
 }
 
 /**
@@ -114,7 +108,7 @@ export function createProfileService(db: Kysely<Database>, deployed: ProfileId) 
   const profile = PROFILES[deployed];
 
   async function scopedAgency(principal: Principal, policy: RoutePolicy, agencyId: string) {
-    const target = await requireAgency(db, agencyId);
+    const target = await requireAgencyTarget(db, agencyId);
     requireAgencyScope(principal, policy, target);
     return target;
   }
