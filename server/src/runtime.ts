@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo, isDatabaseEmpty } from './demo/demo.seed.ts';
 import type { AppContext } from './app.ts';
 import { loadShippedData } from './modules/bootstrap.ts';
+import { sealPendingLedgerEntries } from './modules/ledger/ledger.repository.ts';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -20,6 +21,7 @@ export async function openRuntime(
 ): Promise<{ handle: DatabaseHandle; ctx: AppContext; seeded: boolean }> {
   const handle = await openDatabase({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL });
   await migrateToLatest(handle.db);
+  await sealPendingLedgerEntries(handle.db);
   await loadShippedData(handle.db);
   let seeded = false;
   if (options.seed && config.SEED_DEMO && (await isDatabaseEmpty(handle.db))) {
