@@ -1,0 +1,287 @@
+// Every kind of tampering `sanxiang verify` must name, each on its own fresh database: the
+// tamperer works as a database superuser who can switch the write-once triggers off.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/schema.ts';
+import { SYSTEM_ACTOR } from '../../shared/policy.ts';
+import { createTestDatabase } from '../../test/test-database.ts';
+import { canonicalJson } from './crypto/canonical-json.ts';
+import { sm3, toHex } from './crypto/hash.ts';
+import { leafDataOf } from './ledger.entry.ts';
+import { appendLedgerEntry } from './ledger.repository.ts';
+import { verifyLedger } from './ledger.verify.ts';
+
+const ENTRIES = 12;
+const closers: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const close of closers) await close();
+});
+
+/** A fresh database whose ledger holds the template's entries plus ENTRIES more. */
+async function freshLedger(): Promise<{ db: Kysely<Database>; first: number; size: number }> {
+  const handle = await createTestDatabase();
+  closers.push(() => handle.close());
+  const first = await handle.db.transaction().execute(async (trx) => {
+    let seq = -1;
+    for (let i = 0; i < ENTRIES; i++) {
+      const s = await appendLedgerEntry(trx, SYSTEM_ACTOR, {
+        kind: 'test.entry',
+        subjectType: 'test',
+        subjectId: String(i),
+        payload: { i, note: `第 ${i} 条`, nested: { b: 2, a: [1, '二'] } },
+      });
+      if (seq < 0) seq = s;
+    }
+    return seq;
+  });
+  return { db: handle.db, first, size: first + ENTRIES };
+}
+
+async function asSuperuser(
+  db: Kysely<Database>,
+  tamper: (trx: Transaction<Database>) => Promise<void>,
+) {
+  await db.transaction().execute(async (trx) => {
+    await sql`set local session_replication_role = replica`.execute(trx);
+    await tamper(trx);
+  });
+}
+
+async function row(db: Kysely<Database> | Transaction<Database>, leafIndex: number) {
+  return db
+    .selectFrom('ledger_entries')
+    .selectAll()
+    .where('leaf_index', '=', leafIndex)
+    .executeTakeFirstOrThrow();
+}
+
+/** What a careful tamperer does after editing a row: recompute its own hashes. */
+async function rehash(trx: Transaction<Database>, leafIndex: number) {
+  const r = await row(trx, leafIndex);
+  const payloadCanonical = JSON.stringify(r.payload); // keys already sorted by jsonb for these
+  const payloadHash = toHex(sm3(r.payload_canonical ?? payloadCanonical));
+  const entryHash = toHex(
+    sm3(
+      leafDataOf({
+        leafIndex,
+        kind: r.kind,
+        agencyId: r.agency_id,
+        caseId: r.case_id,
+        subjectType: r.subject_type,
+        subjectId: r.subject_id,
+        actor: {
+          userId: r.actor_user_id,
+          name: r.actor_name,
+          ip: r.actor_ip,
+          userAgent: r.actor_user_agent,
+        },
+        recordedAt: r.recorded_at.toISOString(),
+        payloadHash: r.payload_hash ?? payloadHash,
+        prevHash: r.prev_hash ?? '',
+      }),
+    ),
+  );
+  await trx
+    .updateTable('ledger_entries')
+    .set({ entry_hash: entryHash })
+    .where('seq', '=', r.seq)
+    .execute();
+}
+
+describe('sanxiang verify', () => {
+  it('finds nothing wrong in an intact ledger and counts every entry', async () => {
+    const { db, size } = await freshLedger();
+    const report = await verifyLedger(db, []);
+    expect(report).toEqual({ entriesChecked: size, issues: [] });
+  });
+
+  it('cannot be changed through SQL: UPDATE, DELETE and TRUNCATE are refused', async () => {
+    const { db, first } = await freshLedger();
+    await expect(
+      db
+        .updateTable('ledger_entries')
+        .set({ actor_name: '别人' })
+        .where('leaf_index', '=', first)
+        .execute(),
+    ).rejects.toMatchObject({ code: 'SX001' });
+    await expect(
+      db.deleteFrom('ledger_entries').where('leaf_index', '=', first).execute(),
+    ).rejects.toMatchObject({
+      code: 'SX001',
+    });
+    await expect(sql`truncate ledger_nodes`.execute(db)).rejects.toMatchObject({ code: 'SX001' });
+    await expect(db.deleteFrom('ledger_nodes').execute()).rejects.toMatchObject({ code: 'SX001' });
+    expect((await verifyLedger(db, [])).issues).toEqual([]);
+  });
+
+  it('names an entry whose payload was altered', async () => {
+    const { db, first } = await freshLedger();
+    await asSuperuser(db, (trx) =>
+      trx
+        .updateTable('ledger_entries')
+        .set({ payload: JSON.stringify({ i: 99 }) })
+        .where('leaf_index', '=', first + 3)
+        .execute()
+        .then(() => undefined),
+    );
+    const { issues } = await verifyLedger(db, []);
+    expect(issues).toEqual([expect.objectContaining({ kind: 'altered', seq: first + 3 })]);
+  });
+
+  it('names an entry whose actor was altered', async () => {
+    const { db, first } = await freshLedger();
+    await asSuperuser(db, (trx) =>
+      trx
+        .updateTable('ledger_entries')
+        .set({ actor_name: '冒名者' })
+        .where('leaf_index', '=', first + 5)
+        .execute()
+        .then(() => undefined),
+    );
+    const { issues } = await verifyLedger(db, []);
+    expect(issues.map((i) => [i.kind, i.seq])).toEqual([['altered', first + 5]]);
+  });
+
+  it('names an entry rewritten with freshly computed hashes', async () => {
+    const { db, first } = await freshLedger();
+    await asSuperuser(db, async (trx) => {
+      await trx
+        .updateTable('ledger_entries')
+        .set({ actor_name: '冒名者' })
+        .where('leaf_index', '=', first + 4)
+        .execute();
+      await rehash(trx, first + 4);
+    });
+    const { issues } = await verifyLedger(db, []);
+    expect(issues.map((i) => [i.kind, i.seq])).toEqual([['altered', first + 4]]);
+  });
+
+  it('names a dropped entry', async () => {
+    const { db, first } = await freshLedger();
+    await asSuperuser(db, (trx) =>
+      trx
+        .deleteFrom('ledger_entries')
+        .where('leaf_index', '=', first + 6)
+        .execute()
+        .then(() => undefined),
+    );
+    const { issues } = await verifyLedger(db, []);
+    expect(issues).toEqual([expect.objectContaining({ kind: 'missing', seq: first + 6 })]);
+  });
+
+  it('names an inserted entry, even when the tamperer renumbered and rehashed the rest', async () => {
+    const { db, first, size } = await freshLedger();
+    const at = first + 5;
+    await asSuperuser(db, async (trx) => {
+      for (let i = size - 1; i >= at; i--) {
+        await trx
+          .updateTable('ledger_entries')
+          .set({ leaf_index: i + 1 })
+          .where('leaf_index', '=', i)
+          .execute();
+        await rehash(trx, i + 1);
+      }
+      const before = await row(trx, at - 1);
+      const { seq, ...copy } = await row(trx, at + 1);
+      expect(seq).toBeGreaterThan(0);
+      const forged = { forged: true };
+      await trx
+        .insertInto('ledger_entries')
+        .values({
+          ...copy,
+          subject_id: 'forged',
+          payload: JSON.stringify(forged),
+          payload_canonical: canonicalJson(forged),
+          payload_hash: toHex(sm3(canonicalJson(forged))),
+          leaf_index: at,
+          prev_hash: before.entry_hash,
+        })
+        .execute();
+      await rehash(trx, at);
+    });
+    const { issues } = await verifyLedger(db, []);
+    expect(issues.filter((i) => i.kind !== 'head_mismatch' && i.kind !== 'node_altered')).toEqual([
+      expect.objectContaining({ kind: 'inserted', seq: at }),
+      expect.objectContaining({
+        kind: 'altered',
+        seq: at + 1,
+        detail: expect.stringContaining('重新编号'),
+      }),
+    ]);
+  });
+
+  it('names a dropped entry whose successors were renumbered and rehashed', async () => {
+    const { db, first, size } = await freshLedger();
+    const gone = first + 4;
+    await asSuperuser(db, async (trx) => {
+      await trx.deleteFrom('ledger_entries').where('leaf_index', '=', gone).execute();
+      for (let i = gone + 1; i < size; i++) {
+        await trx
+          .updateTable('ledger_entries')
+          .set({ leaf_index: i - 1 })
+          .where('leaf_index', '=', i)
+          .execute();
+        await rehash(trx, i - 1);
+      }
+    });
+    const { issues } = await verifyLedger(db, []);
+    expect(issues.filter((i) => i.kind !== 'head_mismatch')).toEqual([
+      expect.objectContaining({ kind: 'missing', seq: gone }),
+      expect.objectContaining({
+        kind: 'altered',
+        seq: gone,
+        detail: expect.stringContaining('重新编号'),
+      }),
+    ]);
+  });
+
+  it('names reordered entries', async () => {
+    const { db, first } = await freshLedger();
+    const [a, b] = [first + 2, first + 3];
+    await asSuperuser(db, async (trx) => {
+      await trx
+        .updateTable('ledger_entries')
+        .set({ leaf_index: -1 })
+        .where('leaf_index', '=', a)
+        .execute();
+      await trx
+        .updateTable('ledger_entries')
+        .set({ leaf_index: a })
+        .where('leaf_index', '=', b)
+        .execute();
+      await trx
+        .updateTable('ledger_entries')
+        .set({ leaf_index: b })
+        .where('leaf_index', '=', -1)
+        .execute();
+      await rehash(trx, a);
+      await rehash(trx, b);
+    });
+    const { issues } = await verifyLedger(db, []);
+    const named = issues.filter((i) =>
+      ['inserted', 'missing', 'reordered', 'altered'].includes(i.kind),
+    );
+    expect(named.map((i) => [i.kind, i.seq])).toEqual([
+      ['reordered', a],
+      ['reordered', b],
+    ]);
+  });
+
+  it('names a stored tree node or head that disagrees with the entries', async () => {
+    const { db } = await freshLedger();
+    await asSuperuser(db, async (trx) => {
+      await trx
+        .updateTable('ledger_nodes')
+        .set({ hash: '0'.repeat(64) })
+        .where('level', '=', 1)
+        .where('index', '=', 2)
+        .execute();
+      await trx
+        .updateTable('ledger_head')
+        .set({ last_entry_hash: 'f'.repeat(64) })
+        .execute();
+    });
+    const { issues } = await verifyLedger(db, []);
+    expect(issues.map((i) => i.kind).sort()).toEqual(['head_mismatch', 'node_altered']);
+  });
+});
