@@ -1,7 +1,9 @@
 // Hash functions and hex codecs for the ledger. SM3 comes from Node's own crypto (OpenSSL),
 // which is about a hundred times faster than SM3 written in JavaScript; verification throughput
-// is measured against bare SM3, so these wrappers add no copies of their input.
-import { createHash } from 'node:crypto';
+// is measured against bare SM3, so these wrappers add no copies of their input. The one-shot
+// crypto.hash (Node ≥ 20.12) skips the Hash object: about 1.5× faster than createHash on the
+// 33- and 65-byte inputs of Merkle leaves and nodes.
+import { createHash, hash } from 'node:crypto';
 
 /** A one-shot hash over bytes. The Merkle tree is generic over it (SM3 in production, SHA-256
  *  for the RFC 6962 test vectors). */
@@ -9,19 +11,19 @@ export type HashFn = (data: Uint8Array) => Buffer;
 
 /** SM3 (GB/T 32905-2016). Strings are hashed as UTF-8. */
 export function sm3(data: Uint8Array | string): Buffer {
-  return createHash('sm3').update(data).digest();
+  return hash('sm3', data, 'buffer');
 }
 
 /** SHA-256 (FIPS 180-4). Strings are hashed as UTF-8. */
 export function sha256(data: Uint8Array | string): Buffer {
-  return createHash('sha256').update(data).digest();
+  return hash('sha256', data, 'buffer');
 }
 
 /** SM3 over several parts without concatenating them first (a streaming update per part). */
 export function sm3Parts(parts: readonly Uint8Array[]): Buffer {
-  const hash = createHash('sm3');
-  for (const part of parts) hash.update(part);
-  return hash.digest();
+  const state = createHash('sm3');
+  for (const part of parts) state.update(part);
+  return state.digest();
 }
 
 /** Byte length of one digest of hashFn; cached because verifiers check every proof element. */
