@@ -17,6 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { fromHex, sha256, toHex } from './hash.ts';
 import {
   MemoryTree,
+  appendLeaf,
   consistencyProof,
   emptyRoot,
   hashChildren,
@@ -208,6 +209,14 @@ describe('RFC 6962 hashing (SHA-256)', () => {
         [3, 0],
       ],
     ]);
+  });
+
+  it('refuses a frontier that cannot describe the tree size', () => {
+    const tree = tree8();
+    const leaf = hashLeaf(sha256, Buffer.from('x'));
+    expect(() => appendLeaf([...tree.frontier], leaf, sha256, 7)).toThrow(/frontier of 1/);
+    expect(() => appendLeaf([], leaf, sha256, 1)).toThrow(/frontier of 0/);
+    expect(() => appendLeaf([], leaf, sha256, -1)).toThrow(RangeError);
   });
 });
 

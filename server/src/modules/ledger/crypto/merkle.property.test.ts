@@ -7,6 +7,8 @@ import {
   MemoryTree,
   consistencyProof,
   emptyRoot,
+  frontierAt,
+  frontierLength,
   hashChildren,
   hashLeaf,
   inclusionProof,
@@ -76,6 +78,9 @@ describe.each([
       const expected = toHex(mth(h, leaves.slice(0, n)));
       expect(toHex(rootFromFrontier(grown.frontier, h)), `frontier ${n}`).toBe(expected);
       expect(toHex(await rootAt(tree, n, h)), `nodes ${n}`).toBe(expected);
+      // The frontier can be rebuilt from stored nodes (a head row recovered or checked).
+      expect(hex(await frontierAt(tree, n)), `frontierAt ${n}`).toEqual(hex([...grown.frontier]));
+      expect(grown.frontier).toHaveLength(frontierLength(n));
     }
     await fc.assert(
       fc.asyncProperty(fc.nat(MAX_SIZE), fc.nat(MAX_SIZE), async (a, b) => {
