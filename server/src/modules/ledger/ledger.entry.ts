@@ -3,6 +3,7 @@
 // format is versioned and written down here once.
 import { canonicalJson } from './crypto/canonical-json.ts';
 import { sm3, toHex } from './crypto/hash.ts';
+import { hashLeaf } from './crypto/merkle.ts';
 
 /** The previous hash of the very first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -23,10 +24,17 @@ export interface LedgerLeafFields {
 
 /**
  * The leaf data: RFC 8785 canonical JSON of the fields above with a format version, UTF-8.
- * entry_hash = SM3(leaf data); the Merkle leaf hash = SM3(0x00 || leaf data) (RFC 6962).
  */
 export function leafDataOf(fields: LedgerLeafFields): Buffer {
   return Buffer.from(canonicalJson({ v: 1, ...fields }), 'utf8');
+}
+
+/**
+ * entry_hash = SM3(0x00 || leaf data): the entry's RFC 6962 leaf hash doubles as its chain hash,
+ * so each entry is hashed once whether it is appended or verified.
+ */
+export function entryHashOf(fields: LedgerLeafFields): Buffer {
+  return hashLeaf(sm3, leafDataOf(fields));
 }
 
 /** Payloads are stored as JSON: undefined fields vanish and dates become strings, as in jsonb. */

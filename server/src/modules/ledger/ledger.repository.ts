@@ -7,9 +7,9 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../shared/policy.ts';
 import { canonicalJson } from './crypto/canonical-json.ts';
 import { fromHex, sm3, toHex } from './crypto/hash.ts';
-import { appendLeaf, hashLeaf } from './crypto/merkle.ts';
+import { appendLeaf } from './crypto/merkle.ts';
 import {
-  leafDataOf,
+  entryHashOf,
   normalisePayload,
   payloadHashOf,
   type LedgerLeafFields,
@@ -55,9 +55,9 @@ async function chainNext(
   const payloadHash = payloadHashOf(payloadCanonical);
   const leafIndex = head.tree_size;
   const prevHash = head.last_entry_hash;
-  const leafData = leafDataOf({ ...fields, leafIndex, payloadHash, prevHash });
-  const entryHash = toHex(sm3(leafData));
-  const appended = appendLeaf(head.frontier.map(fromHex), hashLeaf(sm3, leafData), sm3, leafIndex);
+  const leafHash = entryHashOf({ ...fields, leafIndex, payloadHash, prevHash });
+  const entryHash = toHex(leafHash);
+  const appended = appendLeaf(head.frontier.map(fromHex), leafHash, sm3, leafIndex);
   await trx
     .insertInto('ledger_nodes')
     .values(appended.newNodes.map((n) => ({ level: n.level, index: n.index, hash: toHex(n.hash) })))

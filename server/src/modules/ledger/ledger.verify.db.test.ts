@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '../../shared/policy.ts';
 import { createTestDatabase } from '../../test/test-database.ts';
 import { canonicalJson } from './crypto/canonical-json.ts';
 import { sm3, toHex } from './crypto/hash.ts';
-import { leafDataOf } from './ledger.entry.ts';
+import { entryHashOf } from './ledger.entry.ts';
 import { appendLedgerEntry } from './ledger.repository.ts';
 import { verifyLedger } from './ledger.verify.ts';
 
@@ -61,25 +61,23 @@ async function rehash(trx: Transaction<Database>, leafIndex: number) {
   const payloadCanonical = JSON.stringify(r.payload); // keys already sorted by jsonb for these
   const payloadHash = toHex(sm3(r.payload_canonical ?? payloadCanonical));
   const entryHash = toHex(
-    sm3(
-      leafDataOf({
-        leafIndex,
-        kind: r.kind,
-        agencyId: r.agency_id,
-        caseId: r.case_id,
-        subjectType: r.subject_type,
-        subjectId: r.subject_id,
-        actor: {
-          userId: r.actor_user_id,
-          name: r.actor_name,
-          ip: r.actor_ip,
-          userAgent: r.actor_user_agent,
-        },
-        recordedAt: r.recorded_at.toISOString(),
-        payloadHash: r.payload_hash ?? payloadHash,
-        prevHash: r.prev_hash ?? '',
-      }),
-    ),
+    entryHashOf({
+      leafIndex,
+      kind: r.kind,
+      agencyId: r.agency_id,
+      caseId: r.case_id,
+      subjectType: r.subject_type,
+      subjectId: r.subject_id,
+      actor: {
+        userId: r.actor_user_id,
+        name: r.actor_name,
+        ip: r.actor_ip,
+        userAgent: r.actor_user_agent,
+      },
+      recordedAt: r.recorded_at.toISOString(),
+      payloadHash: r.payload_hash ?? payloadHash,
+      prevHash: r.prev_hash ?? '',
+    }),
   );
   await trx
     .updateTable('ledger_entries')

@@ -6,8 +6,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { canonicalJson } from './crypto/canonical-json.ts';
 import { fromHex, sm3, toHex } from './crypto/hash.ts';
-import { appendLeaf, hashLeaf, rootFromFrontier } from './crypto/merkle.ts';
-import { GENESIS_HASH, leafDataOf, payloadHashOf } from './ledger.entry.ts';
+import { appendLeaf, rootFromFrontier } from './crypto/merkle.ts';
+import { entryHashOf, GENESIS_HASH, payloadHashOf } from './ledger.entry.ts';
 import { classifyMismatches, MOVE_WINDOW, type MismatchedEntry } from './ledger.verify-classify.ts';
 
 export type LedgerIssueKind =
@@ -48,8 +48,9 @@ type EntryRow = Selectable<Database['ledger_entries']>;
 const BATCH = 2000;
 const MAX_MISMATCHES = 10_000;
 
-function recomputedEntryHash(row: EntryRow): { leafData: Buffer; entryHash: string } {
-  const leafData = leafDataOf({
+/** The entry's leaf hash recomputed from its stored columns (also what entry_hash must be). */
+function recomputedLeafHash(row: EntryRow): Buffer {
+  return entryHashOf({
     leafIndex: row.leaf_index ?? -1,
     kind: row.kind,
     agencyId: row.agency_id,
@@ -66,15 +67,14 @@ function recomputedEntryHash(row: EntryRow): { leafData: Buffer; entryHash: stri
     payloadHash: row.payload_hash ?? '',
     prevHash: row.prev_hash ?? '',
   });
-  return { leafData, entryHash: toHex(sm3(leafData)) };
 }
 
 /** Checks one entry against itself: payload, payload hash and entry hash. */
-function contentIssue(row: EntryRow): string | undefined {
+function contentIssue(row: EntryRow, leafHash: string): string | undefined {
   if (row.payload_canonical === null) return undefined;
   if (canonicalJson(row.payload) !== row.payload_canonical) return '记录内容（payload）被修改';
   if (payloadHashOf(row.payload_canonical) !== row.payload_hash) return '记录内容与其哈希不符';
-  if (recomputedEntryHash(row).entryHash !== row.entry_hash) {
+  if (leafHash !== row.entry_hash) {
     return '记录的元数据（时间、操作人、类型等）或哈希被修改';
   }
   return undefined;
@@ -176,17 +176,16 @@ export async function verifyLedger(
           appendToTree(gap, fromHex(stored.get(`0:${gap}`) ?? GENESIS_HASH), stored);
         }
       }
-      const problem = contentIssue(row);
+      const recomputedLeaf = recomputedLeafHash(row);
+      const problem = contentIssue(row, toHex(recomputedLeaf));
       if (problem) issues.push({ kind: 'altered', seq, detail: `序号 ${seq}：${problem}` });
 
       if (row.prev_hash !== prevEntryHash && !isLinkExplained) brokenLinks.push(seq);
-      const recomputedLeaf = hashLeaf(sm3, recomputedEntryHash(row).leafData);
       const storedLeaf = stored.get(`0:${seq}`);
       if (storedLeaf !== toHex(recomputedLeaf) && !problem && mismatched.length < MAX_MISMATCHES) {
         mismatched.push({
           seq,
-          leafHashAt: (position) =>
-            toHex(hashLeaf(sm3, recomputedEntryHash({ ...row, leaf_index: position }).leafData)),
+          leafHashAt: (position) => toHex(recomputedLeafHash({ ...row, leaf_index: position })),
         });
       }
       appendToTree(seq, storedLeaf === undefined ? recomputedLeaf : fromHex(storedLeaf), stored);
