@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { DatabaseKind } from './db/database.ts';
 import type { Database } from './db/schema.ts';
+import type { SigningKey } from './modules/ledger/crypto/keys.ts';
 import { registerAuthHook } from './modules/auth/auth.hook.ts';
 import { createAuthRepository } from './modules/auth/auth.repository.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
@@ -25,6 +26,8 @@ export interface AppContext {
   dbKind: DatabaseKind;
   config: Config;
   version: string;
+  /** Signs ledger tree heads (SM2). */
+  signingKey: SigningKey;
 }
 
 export interface RouteCatalogEntry {

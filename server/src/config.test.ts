@@ -18,12 +18,16 @@ describe('configuration', () => {
     }
   });
 
-  it('refuses demo data and insecure cookies in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/);
-    expect(() => loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' })).toThrow(
+  it('refuses demo data, insecure cookies and an unsigned ledger in production', () => {
+    const key = { LEDGER_SIGNING_KEY_FILE: '/etc/sanxiang/ledger.pem' };
+    expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true', ...key })).toThrow(
+      /SEED_DEMO/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false', ...key })).toThrow(
       /COOKIE_SECURE/,
     );
-    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/LEDGER_SIGNING_KEY_FILE/);
+    expect(loadConfig({ NODE_ENV: 'production', ...key })).toMatchObject({
       SEED_DEMO: false,
       COOKIE_SECURE: true,
     });

@@ -21,6 +21,10 @@ const ConfigSchema = Type.Object({
   LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1 }),
   LOGIN_WINDOW_MINUTES: Type.Integer({ minimum: 1 }),
   SEED_DEMO: Type.Boolean(),
+  /** PEM file of the SM2 key that signs ledger tree heads; required in production. */
+  LEDGER_SIGNING_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  /** Where the latest signed tree head is copied, ideally outside the database's storage. */
+  LEDGER_WITNESS_FILE: Type.String({ minLength: 1 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -58,6 +62,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     LOGIN_WINDOW_MINUTES: parseInteger(env.LOGIN_WINDOW_MINUTES, 15),
     // Demo data is never loaded in production, whatever the flag says (see assertProductionSafe).
     SEED_DEMO: parseBoolean(env.SEED_DEMO, !isProduction),
+    ...(env.LEDGER_SIGNING_KEY_FILE
+      ? { LEDGER_SIGNING_KEY_FILE: env.LEDGER_SIGNING_KEY_FILE }
+      : {}),
+    LEDGER_WITNESS_FILE: path.resolve(
+      env.LEDGER_WITNESS_FILE ?? path.join(env.DATA_DIR ?? './data', 'ledger', 'witness.json'),
+    ),
   };
   const errors = [...Value.Errors(ConfigSchema, raw)];
   if (errors.length > 0) {
@@ -75,5 +85,10 @@ function assertProductionSafe(config: Config): void {
     problems.push('SEED_DEMO must be false in production (演示数据不得用于生产)');
   if (!config.COOKIE_SECURE)
     problems.push('COOKIE_SECURE must be true in production (生产环境必须使用安全 Cookie)');
+  if (!config.LEDGER_SIGNING_KEY_FILE) {
+    problems.push(
+      'LEDGER_SIGNING_KEY_FILE must name the SM2 key in production (生产环境必须配置账本签名密钥)',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
 }

@@ -2,6 +2,7 @@
 import type { AppContext } from '../app.ts';
 import type { App } from '../shared/http.ts';
 import { registerCalendarRoutes } from './calendar/calendar.routes.ts';
+import { registerLedgerRoutes } from './ledger/ledger.routes.ts';
 import { registerOrgRoutes } from './org/org.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerPowersRoutes } from './powers/powers.routes.ts';
@@ -10,6 +11,7 @@ import { registerUsersRoutes } from './users/users.routes.ts';
 
 export function registerModules(app: App, ctx: AppContext): void {
   registerCalendarRoutes(app, ctx);
+  registerLedgerRoutes(app, ctx);
   registerOrgRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
   registerPowersRoutes(app, ctx);

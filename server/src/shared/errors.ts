@@ -71,6 +71,13 @@ export const ERROR_CODES = {
     message: '只能放宽至本地规范性文件规定的原值，且该值须宽于国家规定',
   },
   RULE_OVERRIDE_NOT_ACTIVE: { status: 409, message: '该规则当前没有本机关的调整，无需撤销' },
+
+  // Ledger (全过程记录账本)
+  LEDGER_RANGE_INVALID: {
+    status: 422,
+    message: '请求的序号或规模超出账本当前范围（序号须小于规模，规模不得大于当前规模）',
+  },
+  TREE_HEAD_NOT_FOUND: { status: 404, message: '该规模的签名树头不存在' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

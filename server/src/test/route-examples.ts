@@ -82,6 +82,16 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
     }),
   },
 
+  // Ledger (public: hashes and signatures only)
+  'GET /api/ledger/head': { own: () => ({ url: '/api/ledger/head' }) },
+  'GET /api/ledger/heads/:treeSize': { own: () => ({ url: '/api/ledger/heads/0' }) },
+  'GET /api/ledger/proof/inclusion': {
+    own: () => ({ url: '/api/ledger/proof/inclusion?index=0&treeSize=1' }),
+  },
+  'GET /api/ledger/proof/consistency': {
+    own: () => ({ url: '/api/ledger/proof/consistency?first=1&second=2' }),
+  },
+
   // Organisation tree
   'GET /api/regions': { own: () => ({ url: '/api/regions' }) },
   'POST /api/regions': {

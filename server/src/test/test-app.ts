@@ -1,4 +1,7 @@
 // The application on a fresh database for one test file, with helpers to log in as anyone.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll } from 'vitest';
 import { buildApp, type AppContext } from '../app.ts';
@@ -6,6 +9,7 @@ import { loadConfig, type Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { DEMO_PASSWORD, seedDemo } from '../demo/demo.seed.ts';
 import type { DemoIds } from '../demo/demo.org.ts';
+import { loadOrCreateSigningKey } from '../modules/ledger/crypto/keys.ts';
 import type { App } from '../shared/http.ts';
 import { createTestDatabase } from './test-database.ts';
 
@@ -21,21 +25,32 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent', ...overrides });
 }
 
+// Signing keys are slow-ish to create and irrelevant to most tests: one per worker process.
+let sharedKeyDir: Promise<string> | undefined;
+async function testSigningKey() {
+  sharedKeyDir ??= fs.mkdtemp(path.join(os.tmpdir(), 'sanxiang-keys-'));
+  const dataDir = await sharedKeyDir;
+  return loadOrCreateSigningKey({ dataDir, isProduction: false });
+}
+
 /** Builds the app on a fresh database; closed automatically after the file's tests. */
 export async function createTestApp(
   options: { env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const handle = await createTestDatabase();
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sanxiang-data-'));
   const ctx: AppContext = {
     db: handle.db,
     dbKind: handle.kind,
-    config: testConfig(options.env),
+    config: testConfig({ DATA_DIR: dataDir, ...options.env }),
     version: 'test',
+    signingKey: await testSigningKey(),
   };
   const app = await buildApp(ctx);
   afterAll(async () => {
     await app.close();
     await handle.close();
+    await fs.rm(dataDir, { recursive: true, force: true });
   });
   return {
     app,
