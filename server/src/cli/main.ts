@@ -5,6 +5,7 @@ import { runCalendar } from './calendar.command.ts';
 import { runMigrate } from './migrate.command.ts';
 import { runSeedDemo } from './seed-demo.command.ts';
 import { runServe } from './serve.command.ts';
+import { runVerify } from './verify.command.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -12,6 +13,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   serve: { run: runServe, help: '启动服务 (start the server)' },
   migrate: { run: runMigrate, help: '执行数据库迁移 (run database migrations)' },
   'seed-demo': { run: runSeedDemo, help: '导入演示数据 (load the demo data set)' },
+  verify: {
+    run: runVerify,
+    help: '核验全过程记录账本：verify [--witness <file>]… [--json] (verify the ledger)',
+  },
   calendar: {
     run: runCalendar,
     help: '节假日安排：calendar import <file> | calendar show [year] (working-day calendar)',

@@ -1,6 +1,9 @@
 // Every kind of tampering `sanxiang verify` must name, each on its own fresh database: the
 // tamperer works as a database superuser who can switch the write-once triggers off.
 import { sql, type Kysely, type Transaction } from 'kysely';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/schema.ts';
 import { SYSTEM_ACTOR } from '../../shared/policy.ts';
@@ -8,13 +11,20 @@ import { createTestDatabase } from '../../test/test-database.ts';
 import { canonicalJson } from './crypto/canonical-json.ts';
 import { sm3, toHex } from './crypto/hash.ts';
 import { entryHashOf } from './ledger.entry.ts';
+import { loadOrCreateSigningKey } from './crypto/keys.ts';
+import { frontierAt } from './crypto/merkle.ts';
+import { auditLedger } from './ledger.audit.ts';
+import { readWitness, signCurrentTreeHead } from './ledger.heads.ts';
+import { databaseNodeSource } from './ledger.nodes.ts';
 import { appendLedgerEntry } from './ledger.repository.ts';
 import { verifyLedger } from './ledger.verify.ts';
 
 const ENTRIES = 12;
 const closers: (() => Promise<void>)[] = [];
+const witnessDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanxiang-witness-'));
 afterAll(async () => {
   for (const close of closers) await close();
+  fs.rmSync(witnessDir, { recursive: true, force: true });
 });
 
 /** A fresh database whose ledger holds the template's entries plus ENTRIES more. */
@@ -281,5 +291,83 @@ describe('sanxiang verify', () => {
     });
     const { issues } = await verifyLedger(db, []);
     expect(issues.map((i) => i.kind).sort()).toEqual(['head_mismatch', 'node_altered']);
+  });
+});
+
+describe('rollback to an older copy of the database', () => {
+  it('is invisible inside the database but caught against a witness kept elsewhere', async () => {
+    const { db, size } = await freshLedger();
+    const key = await loadOrCreateSigningKey({ dataDir: witnessDir, isProduction: false });
+    const witnessFile = path.join(witnessDir, 'witness.json');
+    const older = await signCurrentTreeHead(db, key, undefined);
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 3; i++) {
+        await appendLedgerEntry(trx, SYSTEM_ACTOR, {
+          kind: 'test.later',
+          subjectType: 'test',
+          subjectId: null,
+          payload: { i },
+        });
+      }
+    });
+    const newer = await signCurrentTreeHead(db, key, witnessFile);
+    expect(newer.treeSize).toBe(size + 3);
+
+    // Restore "yesterday's backup": the database exactly as it stood at the older head.
+    const frontier = await frontierAt(databaseNodeSource(db), older.treeSize);
+    await asSuperuser(db, async (trx) => {
+      await trx.deleteFrom('ledger_entries').where('leaf_index', '>=', older.treeSize).execute();
+      await trx.deleteFrom('ledger_tree_heads').where('tree_size', '>', older.treeSize).execute();
+      const lastEntry = await row(trx, older.treeSize - 1);
+      await trx
+        .updateTable('ledger_head')
+        .set({
+          tree_size: older.treeSize,
+          frontier: frontier.map(toHex),
+          last_entry_hash: lastEntry.entry_hash ?? '',
+        })
+        .execute();
+      await trx
+        .deleteFrom('ledger_nodes')
+        .where((eb) =>
+          eb.or(
+            Array.from({ length: 8 }, (_, level) =>
+              eb.and([
+                eb('level', '=', level),
+                eb('index', '>=', Math.ceil(older.treeSize / 2 ** level)),
+              ]),
+            ),
+          ),
+        )
+        .execute();
+    });
+
+    const trusted = [
+      { keyId: key.keyId, publicKey: key.publicKey, publicKeyPem: key.publicKeyPem },
+    ];
+    const inside = await auditLedger(db, trusted, []);
+    expect(inside.issues).toEqual([]);
+
+    const witness = await readWitness(witnessFile);
+    if (!witness) throw new Error('witness not written');
+    const outside = await auditLedger(db, trusted, [{ head: witness, origin: witnessFile }]);
+    expect(outside.issues).toEqual([expect.objectContaining({ kind: 'rolled_back' })]);
+    expect(outside.issues[0]?.detail).toContain(String(newer.treeSize));
+  });
+
+  it('names a tree head whose signature does not verify', async () => {
+    const { db } = await freshLedger();
+    const key = await loadOrCreateSigningKey({ dataDir: witnessDir, isProduction: false });
+    const head = await signCurrentTreeHead(db, key, undefined);
+    const forged = { ...head, treeSize: head.treeSize };
+    const stranger = await loadOrCreateSigningKey({
+      dataDir: path.join(witnessDir, 'other'),
+      isProduction: false,
+    });
+    const trusted = [
+      { keyId: stranger.keyId, publicKey: stranger.publicKey, publicKeyPem: stranger.publicKeyPem },
+    ];
+    const report = await auditLedger(db, trusted, [{ head: forged, origin: 'forged.json' }]);
+    expect(report.issues.map((i) => i.kind)).toEqual(['bad_signature', 'bad_signature']);
   });
 });

@@ -1,0 +1,71 @@
+// `npx sanxiang verify [--witness <file>]… [--json]`: recomputes the whole ledger and every
+// signature; exits 0 with the number of entries checked, or 1 naming each problem.
+import { loadConfig } from '../config.ts';
+import { listTrustedPublicKeys } from '../modules/ledger/crypto/keys.ts';
+import { auditLedger, type Witness } from '../modules/ledger/ledger.audit.ts';
+import { readWitness } from '../modules/ledger/ledger.heads.ts';
+import { openDatabase } from '../db/database.ts';
+import { loadSigningKey } from '../runtime.ts';
+
+const KIND_LABELS: Record<string, string> = {
+  altered: '被篡改',
+  missing: '缺失',
+  inserted: '被插入',
+  reordered: '顺序被调换',
+  unsealed: '未入链',
+  node_altered: '树节点异常',
+  head_mismatch: '账本头异常',
+  bad_signature: '签名无效',
+  tree_head_mismatch: '与签名树头不符',
+  rolled_back: '数据库被回退',
+};
+
+export async function runVerify(args: string[]): Promise<number> {
+  const witnessFiles: string[] = [];
+  let isJson = false;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--json') isJson = true;
+    else if (args[i] === '--witness' && args[i + 1]) witnessFiles.push(args[++i] ?? '');
+    else {
+      console.error('用法 (usage): npx sanxiang verify [--witness <file>]… [--json]');
+      return 2;
+    }
+  }
+  const config = loadConfig();
+  // Read-only: no migration, no sealing, no shipped data — verify what is there.
+  const handle = await openDatabase({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL });
+  try {
+    const signingKey = await loadSigningKey(config);
+    const trusted = await listTrustedPublicKeys(config.DATA_DIR);
+    if (!trusted.some((k) => k.keyId === signingKey.keyId)) trusted.push(signingKey);
+
+    const witnesses: Witness[] = [];
+    for (const file of [config.LEDGER_WITNESS_FILE, ...witnessFiles]) {
+      const head = await readWitness(file);
+      if (head) witnesses.push({ head, origin: file });
+      else if (witnessFiles.includes(file)) throw new Error(`见证文件不存在：${file}`);
+    }
+
+    const report = await auditLedger(handle.db, trusted, witnesses);
+    if (isJson) {
+      console.log(JSON.stringify(report, null, 2));
+    } else if (report.issues.length === 0) {
+      console.log(
+        `账本完整：已核验 ${report.entriesChecked} 条记录、${report.treeHeadsChecked} 个签名树头 (verified ${report.entriesChecked} entries)`,
+      );
+    } else {
+      console.log(
+        `发现 ${report.issues.length} 处问题（共核验 ${report.entriesChecked} 条记录）：`,
+      );
+      for (const issue of report.issues) {
+        const seq = issue.seq === undefined ? '' : `序号 ${issue.seq}\t`;
+        console.log(
+          `${seq}${KIND_LABELS[issue.kind] ?? issue.kind} (${issue.kind})\t${issue.detail}`,
+        );
+      }
+    }
+    return report.issues.length === 0 ? 0 : 1;
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,39 @@
+// Everything `sanxiang verify` checks, as one function the command and the tests share: the
+// entries and tree (ledger.verify.ts), every stored signed tree head, and the witnesses — tree
+// heads kept outside the database — against which a rollback shows.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { TrustedPublicKey } from './crypto/keys.ts';
+import { verifyTreeHead, type SignedTreeHead } from './crypto/tree-head.ts';
+import { listTreeHeads } from './ledger.heads.ts';
+import { verifyLedger, type TreeHeadToCheck, type VerifyReport } from './ledger.verify.ts';
+
+export interface Witness {
+  head: SignedTreeHead;
+  /** Where it came from, for the report (a file name). */
+  origin: string;
+}
+
+export async function auditLedger(
+  db: Kysely<Database>,
+  trustedKeys: readonly TrustedPublicKey[],
+  witnesses: readonly Witness[],
+): Promise<VerifyReport & { treeHeadsChecked: number }> {
+  const stored = await listTreeHeads(db);
+  const heads: TreeHeadToCheck[] = [
+    ...stored.map((head) => ({
+      treeSize: head.treeSize,
+      rootHash: head.rootHash,
+      isSignatureValid: verifyTreeHead(head, trustedKeys).ok,
+      source: '数据库中的签名树头',
+    })),
+    ...witnesses.map(({ head, origin }) => ({
+      treeSize: head.treeSize,
+      rootHash: head.rootHash,
+      isSignatureValid: verifyTreeHead(head, trustedKeys).ok,
+      source: `见证树头 ${origin} `,
+    })),
+  ];
+  const report = await verifyLedger(db, heads);
+  return { ...report, treeHeadsChecked: heads.length };
+}
