@@ -1,5 +1,6 @@
 // The whole database as Kysely sees it: each module declares its own tables next to its code.
 import type { AuthTables } from '../modules/auth/auth.tables.ts';
+import type { CasesTables } from '../modules/cases/cases.tables.ts';
 import type { CalendarTables } from '../modules/calendar/calendar.tables.ts';
 import type { DeadlinesTables } from '../modules/deadlines/deadlines.tables.ts';
 import type { LedgerTables } from '../modules/ledger/ledger.tables.ts';
@@ -9,6 +10,7 @@ import type { ProfileTables } from '../modules/profile/profile.tables.ts';
 
 export interface Database
   extends
+    CasesTables,
     OrgTables,
     AuthTables,
     LedgerTables,

@@ -78,6 +78,9 @@ export const ERROR_CODES = {
     message: '请求的序号或规模超出账本当前范围（序号须小于规模，规模不得大于当前规模）',
   },
   TREE_HEAD_NOT_FOUND: { status: 404, message: '该规模的签名树头不存在' },
+
+  // Cases (案件办理)
+  CASE_NOT_FOUND: { status: 404, message: '案件不存在' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -5,6 +5,7 @@ import * as m20261121_1700 from './2026_11_21_1700_profile_overrides.ts';
 import * as m20261121_1710 from './2026_11_21_1710_calendar_deadlines.ts';
 import * as m20261121_1720 from './2026_11_21_1720_powers.ts';
 import * as m20261121_1800 from './2026_11_21_1800_ledger_chain.ts';
+import * as m20261121_1900 from './2026_11_21_1900_cases.ts';
 
 export const MIGRATIONS = {
   '2026_11_21_1600_organisations_people_sessions': m20261121_1600,
@@ -12,4 +13,5 @@ export const MIGRATIONS = {
   '2026_11_21_1710_calendar_deadlines': m20261121_1710,
   '2026_11_21_1720_powers': m20261121_1720,
   '2026_11_21_1800_ledger_chain': m20261121_1800,
+  '2026_11_21_1900_cases': m20261121_1900,
 };
