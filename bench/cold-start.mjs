@@ -333,6 +333,7 @@ async function runOnce(targetKey, { dataDir, idleMs, stopHow, exitTimeoutMs = EX
     // free of the run-to-run spread of the server's.
     let serverSpawnedMs = null;
     while (startMs === null) {
+      if (exitInfo?.error) throw fail(`could not be started: ${exitInfo.error.message}`);
       if (exitInfo) {
         throw fail(`exited before answering (code ${exitInfo.code}, signal ${exitInfo.signal})`);
       }
