@@ -28,6 +28,8 @@ export interface AppContext {
   version: string;
   /** Signs ledger tree heads (SM2). */
   signingKey: SigningKey;
+  /** The clock deadlines and guards read; tests move it. */
+  clock: () => Date;
 }
 
 export interface RouteCatalogEntry {

@@ -33,7 +33,14 @@ export async function openRuntime(
   const signingKey = await loadSigningKey(config);
   return {
     handle,
-    ctx: { db: handle.db, dbKind: handle.kind, config, version: VERSION, signingKey },
+    ctx: {
+      db: handle.db,
+      dbKind: handle.kind,
+      config,
+      version: VERSION,
+      signingKey,
+      clock: () => new Date(),
+    },
     seeded,
   };
 }

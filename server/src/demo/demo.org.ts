@@ -13,6 +13,8 @@ export interface DemoIds {
   people: Record<string, string>;
   credentials: Record<string, string>;
   entrustments: { market: string; urban: string };
+  /** Filled by the cases module's demo data. */
+  cases: { market: string; urban: string };
 }
 
 interface DemoPerson {
@@ -352,6 +354,7 @@ export const DEMO_DISTRICT = {
       people,
       credentials,
       entrustments: { market: marketEntrustment, urban: urbanEntrustment },
+      cases: { market: '', urban: '' },
     };
   },
 };

@@ -79,8 +79,88 @@ export const ERROR_CODES = {
   },
   TREE_HEAD_NOT_FOUND: { status: 404, message: '该规模的签名树头不存在' },
 
+  // Evidence (证据) and its resumable uploads (tus 1.0.0)
+  TUS_VERSION_UNSUPPORTED: { status: 412, message: '不支持的 tus 协议版本（须为 1.0.0）' },
+  UPLOAD_NOT_FOUND: { status: 404, message: '上传任务不存在或已终止' },
+  UPLOAD_LENGTH_REQUIRED: { status: 400, message: '须以 Upload-Length 声明文件的字节数' },
+  UPLOAD_METADATA_INVALID: { status: 400, message: '上传元数据（Upload-Metadata）不符合要求' },
+  UPLOAD_TOO_LARGE: { status: 413, message: '文件超过允许上传的最大字节数' },
+  UPLOAD_EXCEEDS_LENGTH: { status: 413, message: '上传的数据超过了声明的文件长度' },
+  UPLOAD_OFFSET_MISMATCH: {
+    status: 409,
+    message: '续传位置与服务器已接收的字节数不符，请先查询进度（HEAD）再续传',
+  },
+  UPLOAD_LOCKED: {
+    status: 409,
+    message: '该文件正由另一请求上传，请稍后查询进度（HEAD）再续传',
+  },
+  UPLOAD_CHECKSUM_UNSUPPORTED: {
+    status: 400,
+    message: '不支持的校验算法（可用 sha1、sha256、sm3）',
+  },
+  UPLOAD_CHECKSUM_MISMATCH: { status: 460, message: '本次上传数据的校验和不符，数据未被接收' },
+  UPLOAD_ALREADY_RECORDED: {
+    status: 409,
+    message: '文件已作为证据记录，不能终止或更改；更正须另行上传',
+  },
+  EVIDENCE_HASH_MISMATCH: {
+    status: 422,
+    message: '文件内容与声明的哈希值不符，上传已作废，请重新上传',
+  },
+  EVIDENCE_NOT_FOUND: { status: 404, message: '证据不存在' },
+  EVIDENCE_HAS_NO_FILE: { status: 404, message: '该记录是未作音像记录的情况说明，没有文件' },
+  EVIDENCE_BLOB_UNAVAILABLE: {
+    status: 500,
+    message: '证据文件缺失或与记录不符，请联系管理员运行核验（sanxiang verify）',
+  },
+  RANGE_NOT_SATISFIABLE: { status: 416, message: '请求的字节范围无效' },
+  AV_METADATA_INVALID: { status: 400, message: '音像记录信息不符合要求' },
+  AV_OFFICER_NOT_OF_AGENCY: { status: 422, message: '在场执法人员须为本案执法主体的人员' },
+  AV_EXEMPTION_NOT_RECOGNISED: {
+    status: 422,
+    message: '本执法主体适用的规则未规定该可不作音像记录的情形',
+  },
+
   // Cases (案件办理)
   CASE_NOT_FOUND: { status: 404, message: '案件不存在' },
+  STEP_ROLE_REQUIRED: { status: 403, message: '该办理环节须由相应职责的人员办理' },
+  CASE_ACTION_UNKNOWN: { status: 404, message: '该类案件没有这一办理环节' },
+  CASE_ACTION_NOT_ALLOWED: { status: 409, message: '案件当前所处阶段不能进行该操作' },
+  CASE_VERSION_CONFLICT: { status: 409, message: '案件已被他人更新，请刷新后重试' },
+  CASE_PROCEDURE_UNKNOWN: { status: 400, message: '不支持的案件类型或程序' },
+  OFFICERS_INSUFFICIENT: { status: 422, message: '执法人员不得少于两人，且须持有效执法证' },
+  OFFICER_LAW_AREA_MISMATCH: { status: 422, message: '执法人员的执法证领域不包含本执法事项' },
+  OFFICER_NOT_OF_AGENCY: { status: 422, message: '执法人员不属于本执法主体或未持执法证' },
+  RECUSAL_NOT_DECLARED: { status: 422, message: '执法人员尚未作出回避声明' },
+  PARTY_REQUIRED: { status: 422, message: '须登记当事人' },
+  POWER_REQUIRED: { status: 422, message: '须选择所依据的权力事项' },
+  FILING_APPROVAL_REQUIRED: { status: 422, message: '案件须经负责人批准立案' },
+  TRANSCRIPT_REQUIRED: { status: 422, message: '须先制作调查取证笔录' },
+  TRANSCRIPT_INCOMPLETE: { status: 422, message: '笔录内容不完整' },
+  PENALTY_INCOMPLETE: { status: 422, message: '拟作出的处罚内容不完整' },
+  PRIOR_NOTICE_REQUIRED: {
+    status: 422,
+    message: '作出处罚决定前须告知当事人拟处罚的事实、理由、依据及其权利',
+  },
+  PENALTY_HEAVIER_THAN_NOTICE: {
+    status: 422,
+    message: '处罚不得重于事先告知的内容；加重的须重新告知，且不得因当事人陈述申辩而加重处罚',
+  },
+  HEARING_NOT_AVAILABLE: { status: 422, message: '拟作出的处罚不属于当事人可以要求听证的情形' },
+  HEARING_REQUEST_LATE: { status: 422, message: '当事人要求听证已超过法定期限' },
+  HEARING_NOTICE_TOO_LATE: { status: 422, message: '听证通知须在举行听证的七日前送达' },
+  HEARING_NOT_HELD: { status: 422, message: '当事人要求听证的，须举行听证后方可作出决定' },
+  HEARING_PERIOD_OPEN: { status: 422, message: '听证申请期限尚未届满' },
+  COLLECTIVE_DECISION_REQUIRED: { status: 422, message: '该处罚须经行政机关负责人集体讨论决定' },
+  DECISION_PERIOD_EXPIRED: { status: 422, message: '已超过作出行政处罚决定的法定期限' },
+  PRESERVATION_NOT_PENDING: { status: 409, message: '没有待处理的先行登记保存证据' },
+  PRESERVATION_PERIOD_EXPIRED: { status: 422, message: '先行登记保存的处理期限已届满' },
+  SERVICE_RECORD_INCOMPLETE: { status: 422, message: '送达记录不完整' },
+  PAYMENT_NOT_OVERDUE: { status: 422, message: '缴纳期限尚未届满，不能催告' },
+  REMINDER_REQUIRED: { status: 422, message: '申请强制执行前须先催告当事人履行' },
+  SUMMARY_PROCEDURE_NOT_ALLOWED: { status: 422, message: '不符合适用简易程序的条件' },
+  CASE_ALREADY_SUSPENDED: { status: 409, message: '案件已处于中止状态' },
+  CASE_NOT_SUSPENDED: { status: 409, message: '案件未中止' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -51,6 +51,25 @@ const PHOTO_EXAMPLE = {
   headers: { 'content-type': 'image/png' },
 };
 
+function caseExample(ids: DemoIds, agency: 'market' | 'urban') {
+  const [lead, assist] = agency === 'market' ? ['officer1', 'officer2'] : ['officer3', 'officer5'];
+  return {
+    kind: 'penalty',
+    procedure: 'ordinary',
+    source: 'complaint',
+    sourceDetail: null,
+    powerId: null,
+    handlingUnitId: null,
+    title: '举报线索核查',
+    facts: null,
+    parties: [],
+    officers: [
+      { personId: ids.people[lead ?? ''], role: 'lead' },
+      { personId: ids.people[assist ?? ''], role: 'assist' },
+    ],
+  };
+}
+
 /** Keyed by 'METHOD /url/pattern' exactly as Fastify registers the route. */
 export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
   'GET /healthz': { own: () => ({ url: '/healthz' }) },
@@ -90,6 +109,41 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
   },
   'GET /api/ledger/proof/consistency': {
     own: () => ({ url: '/api/ledger/proof/consistency?first=1&second=2' }),
+  },
+
+  // Cases
+  'POST /api/agencies/:agencyId/cases': {
+    own: (ids) => ({
+      url: `/api/agencies/${ids.agencies.market}/cases`,
+      payload: caseExample(ids, 'market'),
+    }),
+    other: (ids) => ({
+      url: `/api/agencies/${ids.agencies.urban}/cases`,
+      payload: caseExample(ids, 'urban'),
+    }),
+  },
+  'GET /api/cases': { own: () => ({ url: '/api/cases' }) },
+  'GET /api/cases/:caseId': {
+    own: (ids) => ({ url: `/api/cases/${ids.cases.market}` }),
+    other: (ids) => ({ url: `/api/cases/${ids.cases.urban}` }),
+  },
+  'GET /api/cases/:caseId/timeline': {
+    own: (ids) => ({ url: `/api/cases/${ids.cases.market}/timeline` }),
+    other: (ids) => ({ url: `/api/cases/${ids.cases.urban}/timeline` }),
+  },
+  'POST /api/cases/:caseId/actions/:action': {
+    own: (ids) => ({
+      url: `/api/cases/${ids.cases.market}/actions/suspend`,
+      payload: { input: { from: '2026-04-01', reason: '等待检验结果' } },
+    }),
+    other: (ids) => ({ url: `/api/cases/${ids.cases.urban}/actions/request_filing`, payload: {} }),
+  },
+  'POST /api/cases/:caseId/recusal': {
+    own: (ids) => ({ url: `/api/cases/${ids.cases.market}/recusal` }),
+    other: (ids) => ({ url: `/api/cases/${ids.cases.urban}/recusal` }),
+  },
+  'GET /api/party-records': {
+    own: () => ({ url: '/api/party-records?creditCode=91350100M000100Y43' }),
   },
 
   // Organisation tree

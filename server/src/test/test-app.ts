@@ -35,16 +35,18 @@ async function testSigningKey() {
 
 /** Builds the app on a fresh database; closed automatically after the file's tests. */
 export async function createTestApp(
-  options: { env?: Record<string, string> } = {},
+  options: { env?: Record<string, string>; clock?: () => Date } = {},
 ): Promise<TestApp> {
   const handle = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sanxiang-data-'));
+  const config = testConfig({ DATA_DIR: dataDir, ...options.env });
   const ctx: AppContext = {
     db: handle.db,
     dbKind: handle.kind,
-    config: testConfig({ DATA_DIR: dataDir, ...options.env }),
+    config,
     version: 'test',
     signingKey: await testSigningKey(),
+    clock: options.clock ?? (() => new Date()),
   };
   const app = await buildApp(ctx);
   afterAll(async () => {
@@ -72,7 +74,7 @@ export async function createTestApp(
 
 /** The app with the demo district loaded, which most integration tests start from. */
 export async function createDemoApp(
-  options: { env?: Record<string, string> } = {},
+  options: { env?: Record<string, string>; clock?: () => Date } = {},
 ): Promise<TestApp & { ids: DemoIds }> {
   const test = await createTestApp(options);
   const ids = await seedDemo(test.handle.db);

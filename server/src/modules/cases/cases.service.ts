@@ -1,0 +1,371 @@
+// The case engine: registers cases and runs workflow actions. An action is one transaction —
+// lock the case, replay a retried action, check version, state, role and scope, every guard;
+// apply; store the case, the action record and its ledger entry — or it changes nothing.
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/schema.ts';
+import { chinaToday } from '../../shared/dates.ts';
+import { AppError } from '../../shared/errors.ts';
+import {
+  listScope,
+  requireAgencyScope,
+  ROLE_LABELS,
+  type Actor,
+  type Principal,
+} from '../../shared/policy.ts';
+import { validateInput } from '../../shared/validate.ts';
+import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
+import { requireAgencyTarget } from '../org/org.service.ts';
+import { maskIdCardNo } from '../people/people.repository.ts';
+import { getEffectiveRules } from '../profile/profile.service.ts';
+import { casesPolicies } from './cases.policy.ts';
+import { casesRepository as repo } from './cases.repository.ts';
+import type { ActionBodyInput, CaseView, CreateCaseInput } from './cases.schemas.ts';
+import { requireCaseTarget } from './cases.scope.ts';
+import {
+  firstRefusal,
+  type ActionSpec,
+  type CaseSnapshot,
+  type GuardContext,
+  type Workflow,
+} from './workflow.ts';
+import { findWorkflow } from './workflows/index.ts';
+
+export interface CasesServiceOptions {
+  config: Config;
+  /** The clock every guard reads; tests move it. */
+  now: () => Date;
+}
+
+function requireWorkflow(kind: string, procedure: string): Workflow {
+  const workflow = findWorkflow(kind, procedure);
+  if (!workflow) throw new AppError('CASE_PROCEDURE_UNKNOWN');
+  return workflow;
+}
+
+function canTake(spec: ActionSpec<never>, principal: Principal, agencyId: string): boolean {
+  return principal.grants.some((g) => spec.roles.includes(g.role) && g.agencyId === agencyId);
+}
+
+function toView(snapshot: CaseSnapshot, workflow: Workflow, principal: Principal): CaseView {
+  return {
+    id: snapshot.id,
+    agencyId: snapshot.agencyId,
+    caseNo: snapshot.caseNo,
+    kind: snapshot.kind,
+    procedure: snapshot.procedure,
+    procedureLabel: workflow.label,
+    state: snapshot.state,
+    stateLabel: workflow.states[snapshot.state] ?? snapshot.state,
+    version: snapshot.version,
+    powerId: snapshot.powerId,
+    filedOn: snapshot.filedOn,
+    decidedOn: snapshot.decidedOn,
+    details: snapshot.details,
+    parties: snapshot.parties.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      name: p.name,
+      idCardNoMasked: maskIdCardNo(p.idCardNo),
+      creditCode: p.creditCode,
+    })),
+    officers: snapshot.officers.map((o) => ({
+      personId: o.personId,
+      name: o.name,
+      role: o.role,
+      credentialNo: o.credentialNo,
+      recusalDeclaredAt: o.recusalDeclaredAt,
+    })),
+    availableActions: workflow.actions
+      .filter((a) => a.from.includes(snapshot.state) && canTake(a, principal, snapshot.agencyId))
+      .map((a) => ({ name: a.name, label: a.label })),
+  };
+}
+
+export function createCasesService(db: Kysely<Database>, options: CasesServiceOptions) {
+  async function view(caseId: string, principal: Principal): Promise<CaseView> {
+    const snapshot = await repo.loadSnapshot(db, caseId, false);
+    if (!snapshot) throw new AppError('CASE_NOT_FOUND');
+    return toView(snapshot, requireWorkflow(snapshot.kind, snapshot.procedure), principal);
+  }
+
+  return {
+    async createCase(principal: Principal, actor: Actor, agencyId: string, input: CreateCaseInput) {
+      requireAgencyScope(
+        principal,
+        casesPolicies.createCase,
+        await requireAgencyTarget(db, agencyId),
+      );
+      const workflow = requireWorkflow(input.kind, input.procedure);
+      if (input.powerId) {
+        const power = await repo.findPower(db, input.powerId);
+        if (!power || power.agency_id !== agencyId || power.status !== 'active') {
+          throw new AppError('REFERENCE_INVALID', {
+            message: '权力事项不存在、已废止或不属于本执法主体',
+          });
+        }
+      }
+      if (input.officers.filter((o) => o.role === 'lead').length !== 1) {
+        throw new AppError('VALIDATION_FAILED', { message: '须指定一名主办执法人员' });
+      }
+      const officers: { personId: string; role: 'lead' | 'assist'; credentialId: string }[] = [];
+      for (const officer of input.officers) {
+        const credential = await repo.findCredentialOfAgencyPerson(db, agencyId, officer.personId);
+        if (!credential) throw new AppError('OFFICER_NOT_OF_AGENCY');
+        officers.push({ ...officer, credentialId: credential.id });
+      }
+      const now = options.now();
+      const year = Number(chinaToday(now).slice(0, 4));
+      const agency = await requireAgencyTarget(db, agencyId);
+      const caseId = await db.transaction().execute(async (trx) => {
+        const seq = await repo.nextSeq(trx, agencyId, year);
+        const prefix = await trx
+          .selectFrom('agencies')
+          .select(['short_name', 'name'])
+          .where('id', '=', agency.agencyId)
+          .executeTakeFirstOrThrow();
+        const caseNo = `${prefix.short_name ?? prefix.name}案〔${year}〕${seq}号`;
+        const id = await repo.insertCase(
+          trx,
+          {
+            agencyId,
+            kind: input.kind,
+            procedure: input.procedure,
+            state: workflow.initial,
+            source: input.source,
+            sourceDetail: input.sourceDetail,
+            powerId: input.powerId,
+            handlingUnitId: input.handlingUnitId,
+            title: input.title,
+            facts: input.facts,
+            createdBy: principal.userId,
+            year,
+          },
+          seq,
+          caseNo,
+        );
+        await repo.insertParties(
+          trx,
+          id,
+          input.parties.map((p) =>
+            p.kind === 'person'
+              ? {
+                  kind: p.kind,
+                  name: p.name,
+                  idCardNo: p.idCardNo,
+                  creditCode: null,
+                  legalRepresentative: null,
+                  address: p.address,
+                  phone: p.phone,
+                }
+              : {
+                  kind: p.kind,
+                  name: p.name,
+                  idCardNo: null,
+                  creditCode: p.creditCode,
+                  legalRepresentative: p.legalRepresentative,
+                  address: p.address,
+                  phone: p.phone,
+                },
+          ),
+        );
+        await repo.insertOfficers(trx, id, officers);
+        await appendLedgerEntry(trx, actor, {
+          kind: 'case.registered',
+          subjectType: 'case',
+          subjectId: id,
+          agencyId,
+          caseId: id,
+          // Identity numbers stay out of the widely read ledger: the party is named, not numbered.
+          payload: {
+            caseNo,
+            kind: input.kind,
+            procedure: input.procedure,
+            source: input.source,
+            title: input.title,
+            powerId: input.powerId,
+            parties: input.parties.map((p) => ({ kind: p.kind, name: p.name })),
+            officers: input.officers,
+          },
+        });
+        return id;
+      });
+      return view(caseId, principal);
+    },
+
+    async getCase(principal: Principal, caseId: string) {
+      requireAgencyScope(principal, casesPolicies.readCase, await requireCaseTarget(db, caseId));
+      return view(caseId, principal);
+    },
+
+    async listCases(
+      principal: Principal,
+      filter: { agencyId?: string; state?: string; page?: number; pageSize?: number },
+    ) {
+      const pageSize = filter.pageSize ?? 20;
+      const { rows, total } = await repo.listCases(
+        db,
+        listScope(principal, casesPolicies.listCases),
+        {
+          agencyId: filter.agencyId,
+          state: filter.state,
+          limit: pageSize,
+          offset: ((filter.page ?? 1) - 1) * pageSize,
+        },
+      );
+      return {
+        total,
+        items: rows.map((r) => ({
+          id: r.id,
+          caseNo: r.case_no,
+          kind: r.kind,
+          state: r.state,
+          title: r.title,
+          agencyId: r.agency_id,
+          agencyName: r.agency_name,
+          updatedAt: r.updated_at.toISOString(),
+        })),
+      };
+    },
+
+    async declareRecusal(principal: Principal, actor: Actor, caseId: string) {
+      const target = await requireCaseTarget(db, caseId);
+      requireAgencyScope(principal, casesPolicies.declareRecusal, target);
+      const personId = await db
+        .selectFrom('users')
+        .select('person_id')
+        .where('id', '=', principal.userId)
+        .executeTakeFirst();
+      await db.transaction().execute(async (trx) => {
+        const isOnCase = personId?.person_id
+          ? await repo.declareRecusal(trx, caseId, personId.person_id, options.now())
+          : false;
+        if (!isOnCase)
+          throw new AppError('OFFICER_NOT_OF_AGENCY', {
+            message: '只有本案执法人员本人可以作出回避声明',
+          });
+        await appendLedgerEntry(trx, actor, {
+          kind: 'case.recusal_declared',
+          subjectType: 'case',
+          subjectId: caseId,
+          agencyId: target.agencyId,
+          caseId,
+          payload: {
+            personId: personId?.person_id,
+            statement: '本人与本案当事人无利害关系，不存在应当回避的情形',
+          },
+        });
+      });
+      return view(caseId, principal);
+    },
+
+    async performAction(
+      principal: Principal,
+      actor: Actor,
+      caseId: string,
+      actionName: string,
+      body: ActionBodyInput,
+    ) {
+      const target = await requireCaseTarget(db, caseId);
+      requireAgencyScope(principal, casesPolicies.act, target);
+      await db.transaction().execute(async (trx) => {
+        const snapshot = await repo.loadSnapshot(trx, caseId, true);
+        if (!snapshot) throw new AppError('CASE_NOT_FOUND');
+        // A retry of an action already taken answers as the first time did, and changes nothing.
+        if (body.idempotencyKey && (await repo.findActionByKey(trx, caseId, body.idempotencyKey)))
+          return;
+        const workflow = requireWorkflow(snapshot.kind, snapshot.procedure);
+        const spec = workflow.actions.find((a) => a.name === actionName);
+        if (!spec) throw new AppError('CASE_ACTION_UNKNOWN');
+        if (!spec.from.includes(snapshot.state)) {
+          throw new AppError('CASE_ACTION_NOT_ALLOWED', {
+            message: `案件处于“${workflow.states[snapshot.state] ?? snapshot.state}”阶段，不能${spec.label}`,
+          });
+        }
+        if (!canTake(spec, principal, snapshot.agencyId)) {
+          throw new AppError('STEP_ROLE_REQUIRED', {
+            message: `“${spec.label}”须由${spec.roles.map((r) => ROLE_LABELS[r]).join('或')}办理`,
+          });
+        }
+        if (body.expectedVersion !== undefined && body.expectedVersion !== snapshot.version) {
+          throw new AppError('CASE_VERSION_CONFLICT');
+        }
+        const input = validateInput<never>(spec.input, body.input ?? {}, 'input');
+        const now = options.now();
+        const ctx: GuardContext<never> = {
+          trx,
+          snapshot,
+          input,
+          principal,
+          rules: await getEffectiveRules(trx, snapshot.agencyId, options.config.PROFILE),
+          today: chinaToday(now),
+          now,
+        };
+        const refusal = await firstRefusal(spec.guards, ctx);
+        if (refusal)
+          throw new AppError(refusal.code, { message: refusal.message, details: refusal.details });
+        const patch = spec.apply ? await spec.apply(ctx) : {};
+        const toState = typeof spec.to === 'function' ? spec.to(ctx) : spec.to;
+        const details = { ...snapshot.details, ...patch.details };
+        await repo.saveCase(trx, caseId, { ...patch, state: toState, details });
+        const ledgerSeq = await appendLedgerEntry(trx, actor, {
+          kind: `case.${actionName}`,
+          subjectType: 'case',
+          subjectId: caseId,
+          agencyId: snapshot.agencyId,
+          caseId,
+          payload: {
+            action: actionName,
+            from: snapshot.state,
+            to: toState,
+            input: input,
+          },
+        });
+        await repo.insertAction(trx, {
+          caseId,
+          action: actionName,
+          fromState: snapshot.state,
+          toState,
+          actorUserId: principal.userId,
+          payload: { input },
+          idempotencyKey: body.idempotencyKey ?? null,
+          ledgerSeq,
+        });
+      });
+      return view(caseId, principal);
+    },
+
+    async partyRecords(principal: Principal, identity: { creditCode?: string; idCardNo?: string }) {
+      const rows = await repo.casesOfParty(
+        db,
+        listScope(principal, casesPolicies.partyRecords),
+        identity,
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        caseNo: r.case_no,
+        kind: r.kind,
+        state: r.state,
+        title: r.title,
+        agencyId: r.agency_id,
+        agencyName: r.agency_name,
+        updatedAt: r.updated_at.toISOString(),
+      }));
+    },
+
+    async timeline(principal: Principal, caseId: string) {
+      requireAgencyScope(principal, casesPolicies.readCase, await requireCaseTarget(db, caseId));
+      const rows = await repo.timeline(db, caseId);
+      return rows.map((r) => ({
+        seq: r.leaf_index ?? -1,
+        kind: r.kind,
+        actorName: r.actor_name,
+        recordedAt: r.recorded_at.toISOString(),
+        entryHash: r.entry_hash ?? '',
+        payload: r.payload,
+      }));
+    },
+  };
+}
+
+export type CasesService = ReturnType<typeof createCasesService>;

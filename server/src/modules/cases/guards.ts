@@ -1,0 +1,54 @@
+// Guards shared by the workflows. Each returns a refusal with a stable code, or nothing. Every
+// number the law sets is read from the effective rules (statute section: 《行政处罚法》).
+import type { Guard, GuardContext, Refusal } from './workflow.ts';
+
+function refuse(code: Refusal['code'], message?: string, details?: unknown): Refusal {
+  return { code, ...(message ? { message } : {}), ...(details === undefined ? {} : { details }) };
+}
+
+/**
+ * At least the statutory number of officers (art.42: two), each with a valid, unexpired
+ * enforcement credential whose law areas cover the power, each having declared recusal
+ * (art.43).
+ */
+export const officersQualified: Guard = ({ snapshot, rules, today }) => {
+  const required = Number(rules.statute.officersRequired.effective);
+  const valid = snapshot.officers.filter(
+    (o) => o.credentialStatus === 'valid' && o.credentialExpiresOn >= today,
+  );
+  if (valid.length < required) {
+    return refuse('OFFICERS_INSUFFICIENT', `须有至少 ${required} 名持有效执法证的执法人员`, {
+      required,
+      valid: valid.map((o) => o.name),
+    });
+  }
+  if (snapshot.powerLawAreas.length > 0) {
+    const outside = valid.filter(
+      (o) => !snapshot.powerLawAreas.some((a) => o.lawAreas.includes(a)),
+    );
+    if (outside.length > 0) {
+      return refuse(
+        'OFFICER_LAW_AREA_MISMATCH',
+        `执法人员${outside.map((o) => o.name).join('、')}的执法证领域不包含本事项（${snapshot.powerLawAreas.join('、')}）`,
+      );
+    }
+  }
+  const undeclared = snapshot.officers.filter((o) => o.recusalDeclaredAt === null);
+  if (undeclared.length > 0) {
+    return refuse(
+      'RECUSAL_NOT_DECLARED',
+      `执法人员${undeclared.map((o) => o.name).join('、')}尚未作出回避声明`,
+    );
+  }
+  return undefined;
+};
+
+export const hasParty: Guard = ({ snapshot }) =>
+  snapshot.parties.length > 0 ? undefined : refuse('PARTY_REQUIRED');
+
+export const hasPower: Guard = ({ snapshot }) =>
+  snapshot.powerId ? undefined : refuse('POWER_REQUIRED');
+
+export function detailOf<T>(ctx: GuardContext, key: string): T | undefined {
+  return ctx.snapshot.details[key] as T | undefined;
+}

@@ -1,0 +1,39 @@
+// Periods the law sets, turned into dates with the working-day calendar. The amounts and units
+// always come from the effective rules; this file only counts.
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../shared/errors.ts';
+import { loadWorkingDayCalendar } from '../calendar/calendar.service.ts';
+import { calendarRangeFor, computeDue } from '../deadlines/deadline-due.ts';
+
+export interface Period {
+  amount: number;
+  unit: 'working_days' | 'days';
+}
+
+/** The last day of a period starting the day after `startOn` (自…之日起N日内). */
+export async function periodEnd(
+  trx: Transaction<Database>,
+  startOn: string,
+  period: Period,
+): Promise<string> {
+  const terms = { ...period, startOn, startAt: null, rollsToWorkingDay: false };
+  const range = calendarRangeFor(terms);
+  const calendar = await loadWorkingDayCalendar(trx, range ?? 'all');
+  const due = computeDue(terms, calendar);
+  if (due.isCalendarMissing || !due.dueOn) {
+    throw new AppError('CALENDAR_NOT_LOADED', {
+      message: `计算期限所需年度（${due.calendarYears.join('、')}）的节假日安排尚未导入`,
+    });
+  }
+  return due.dueOn;
+}
+
+/** Reads a rule value shaped { amount, unit } (mode 'within'); refuses a 'promptly' rule. */
+export function periodOf(value: unknown, label: string): Period {
+  const v = value as { amount?: unknown; unit?: unknown } | null;
+  if (v && typeof v.amount === 'number' && (v.unit === 'working_days' || v.unit === 'days')) {
+    return { amount: v.amount, unit: v.unit };
+  }
+  throw new Error(`rule ${label} has no countable period`);
+}
