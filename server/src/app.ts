@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import type { DatabaseKind } from './db/database.ts';
 import type { Database } from './db/schema.ts';
 import type { SigningKey } from './modules/ledger/crypto/keys.ts';
+import type { BlobStore } from './modules/blobs/blob-store.ts';
 import { registerAuthHook } from './modules/auth/auth.hook.ts';
 import { createAuthRepository } from './modules/auth/auth.repository.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
@@ -30,6 +31,8 @@ export interface AppContext {
   signingKey: SigningKey;
   /** The clock deadlines and guards read; tests move it. */
   clock: () => Date;
+  /** Evidence bytes, content-addressed (BLOB_DIR). */
+  blobs: BlobStore;
 }
 
 export interface RouteCatalogEntry {

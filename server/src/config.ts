@@ -25,6 +25,11 @@ const ConfigSchema = Type.Object({
   LEDGER_SIGNING_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
   /** Where the latest signed tree head is copied, ideally outside the database's storage. */
   LEDGER_WITNESS_FILE: Type.String({ minLength: 1 }),
+  /** Evidence blobs (content-addressed) and partial uploads; shared by every process. */
+  BLOB_DIR: Type.String({ minLength: 1 }),
+  UPLOAD_MAX_BYTES: Type.Integer({ minimum: 1 }),
+  /** An upload's lock lapses this long after its holder's last heartbeat (a crashed process). */
+  UPLOAD_LEASE_SECONDS: Type.Integer({ minimum: 1, maximum: 3600 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -68,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     LEDGER_WITNESS_FILE: path.resolve(
       env.LEDGER_WITNESS_FILE ?? path.join(env.DATA_DIR ?? './data', 'ledger', 'witness.json'),
     ),
+    BLOB_DIR: path.resolve(env.BLOB_DIR ?? path.join(env.DATA_DIR ?? './data', 'blobs')),
+    UPLOAD_MAX_BYTES: parseInteger(env.UPLOAD_MAX_BYTES, 64 * 1024 ** 3),
+    UPLOAD_LEASE_SECONDS: parseInteger(env.UPLOAD_LEASE_SECONDS, 15),
   };
   const errors = [...Value.Errors(ConfigSchema, raw)];
   if (errors.length > 0) {

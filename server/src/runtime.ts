@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo, isDatabaseEmpty } from './demo/demo.seed.ts';
 import type { AppContext } from './app.ts';
 import { loadShippedData } from './modules/bootstrap.ts';
+import { createLocalBlobStore } from './modules/blobs/local-blob-store.ts';
 import { loadOrCreateSigningKey } from './modules/ledger/crypto/keys.ts';
 import { sealPendingLedgerEntries } from './modules/ledger/ledger.repository.ts';
 
@@ -39,6 +40,7 @@ export async function openRuntime(
       config,
       version: VERSION,
       signingKey,
+      blobs: createLocalBlobStore(config.BLOB_DIR),
       clock: () => new Date(),
     },
     seeded,

@@ -2,7 +2,9 @@
 // signature; exits 0 with the number of entries checked, or 1 naming each problem.
 import { loadConfig } from '../config.ts';
 import { listTrustedPublicKeys } from '../modules/ledger/crypto/keys.ts';
-import { auditLedger, type Witness } from '../modules/ledger/ledger.audit.ts';
+import { auditLedger, type AuditCheck, type Witness } from '../modules/ledger/ledger.audit.ts';
+import { createLocalBlobStore } from '../modules/blobs/local-blob-store.ts';
+import { auditEvidence } from '../modules/evidence/evidence.audit.ts';
 import { readWitness } from '../modules/ledger/ledger.heads.ts';
 import { openDatabase } from '../db/database.ts';
 import { loadSigningKey } from '../runtime.ts';
@@ -18,6 +20,9 @@ const KIND_LABELS: Record<string, string> = {
   bad_signature: '签名无效',
   tree_head_mismatch: '与签名树头不符',
   rolled_back: '数据库被回退',
+  blob_missing: '证据文件缺失',
+  blob_altered: '证据文件被修改',
+  evidence_mismatch: '证据记录与账本不符',
 };
 
 export async function runVerify(args: string[]): Promise<number> {
@@ -46,12 +51,18 @@ export async function runVerify(args: string[]): Promise<number> {
       else if (witnessFiles.includes(file)) throw new Error(`见证文件不存在：${file}`);
     }
 
-    const report = await auditLedger(handle.db, trusted, witnesses);
+    let blobsChecked = 0;
+    const checkEvidence: AuditCheck = async (db) => {
+      const evidence = await auditEvidence(db, createLocalBlobStore(config.BLOB_DIR));
+      blobsChecked = evidence.blobsChecked;
+      return evidence;
+    };
+    const report = await auditLedger(handle.db, trusted, witnesses, [checkEvidence]);
     if (isJson) {
       console.log(JSON.stringify(report, null, 2));
     } else if (report.issues.length === 0) {
       console.log(
-        `账本完整：已核验 ${report.entriesChecked} 条记录、${report.treeHeadsChecked} 个签名树头 (verified ${report.entriesChecked} entries)`,
+        `账本完整：已核验 ${report.entriesChecked} 条记录、${report.treeHeadsChecked} 个签名树头、${blobsChecked} 个证据文件 (verified ${report.entriesChecked} entries)`,
       );
     } else {
       console.log(

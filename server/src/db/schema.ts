@@ -3,6 +3,7 @@ import type { AuthTables } from '../modules/auth/auth.tables.ts';
 import type { CasesTables } from '../modules/cases/cases.tables.ts';
 import type { CalendarTables } from '../modules/calendar/calendar.tables.ts';
 import type { DeadlinesTables } from '../modules/deadlines/deadlines.tables.ts';
+import type { EvidenceTables } from '../modules/evidence/evidence.tables.ts';
 import type { LedgerTables } from '../modules/ledger/ledger.tables.ts';
 import type { OrgTables } from '../modules/org/org.tables.ts';
 import type { PowersTables } from '../modules/powers/powers.tables.ts';
@@ -16,5 +17,6 @@ export interface Database
     LedgerTables,
     CalendarTables,
     DeadlinesTables,
+    EvidenceTables,
     PowersTables,
     ProfileTables {}

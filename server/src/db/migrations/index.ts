@@ -6,6 +6,7 @@ import * as m20261121_1710 from './2026_11_21_1710_calendar_deadlines.ts';
 import * as m20261121_1720 from './2026_11_21_1720_powers.ts';
 import * as m20261121_1800 from './2026_11_21_1800_ledger_chain.ts';
 import * as m20261121_1900 from './2026_11_21_1900_cases.ts';
+import * as m20261121_1910 from './2026_11_21_1910_evidence.ts';
 
 export const MIGRATIONS = {
   '2026_11_21_1600_organisations_people_sessions': m20261121_1600,
@@ -14,4 +15,5 @@ export const MIGRATIONS = {
   '2026_11_21_1720_powers': m20261121_1720,
   '2026_11_21_1800_ledger_chain': m20261121_1800,
   '2026_11_21_1900_cases': m20261121_1900,
+  '2026_11_21_1910_evidence': m20261121_1910,
 };

@@ -14,10 +14,14 @@ export interface Witness {
   origin: string;
 }
 
+/** A check of what the ledger vouches for but does not hold (evidence blobs), run after it. */
+export type AuditCheck = (db: Kysely<Database>) => Promise<{ issues: VerifyReport['issues'] }>;
+
 export async function auditLedger(
   db: Kysely<Database>,
   trustedKeys: readonly TrustedPublicKey[],
   witnesses: readonly Witness[],
+  checks: readonly AuditCheck[] = [],
 ): Promise<VerifyReport & { treeHeadsChecked: number }> {
   const stored = await listTreeHeads(db);
   const heads: TreeHeadToCheck[] = [
@@ -35,5 +39,6 @@ export async function auditLedger(
     })),
   ];
   const report = await verifyLedger(db, heads);
+  for (const check of checks) report.issues.push(...(await check(db)).issues);
   return { ...report, treeHeadsChecked: heads.length };
 }

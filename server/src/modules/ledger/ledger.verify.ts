@@ -20,7 +20,11 @@ export type LedgerIssueKind =
   | 'head_mismatch'
   | 'bad_signature'
   | 'tree_head_mismatch'
-  | 'rolled_back';
+  | 'rolled_back'
+  // Evidence (modules/evidence/evidence.audit.ts): a blob gone or changed, a row unlike its entry.
+  | 'blob_missing'
+  | 'blob_altered'
+  | 'evidence_mismatch';
 
 export interface LedgerIssue {
   kind: LedgerIssueKind;
