@@ -51,7 +51,8 @@ export function describeValidationErrors(
   return errors.map((error) => {
     const base = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
     const p = error.params;
-    const prefix = context === 'body' ? '' : `${context}.`;
+    // Fields are named from the body's root; another part of the request names itself first.
+    const prefix = context === 'body' ? '' : base ? `${context}.` : context;
     switch (error.keyword) {
       case 'required':
         return { field: prefix + join(base, String(p.missingProperty)), reason: '缺少必填字段' };

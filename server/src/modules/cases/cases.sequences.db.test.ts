@@ -170,11 +170,26 @@ describe('random action sequences', () => {
               .select(['state', 'version', 'kind', 'procedure'])
               .where('id', '=', caseId)
               .executeTakeFirstOrThrow();
-            const arbitrary = step.isJunk ? junk : (inputs[step.action] ?? junk);
+            // Half the steps take one of the actions the case offers this person, so sequences
+            // travel deep into the workflow instead of bouncing off the first guard.
+            let action = step.action;
+            if (step.seed % 2 === 0) {
+              const view = await t.app.inject({
+                method: 'GET',
+                url: `/api/cases/${caseId}`,
+                headers: { cookie: cookies[step.person] ?? '' },
+              });
+              const offered =
+                view.statusCode === 200
+                  ? view.json<{ availableActions: { name: string }[] }>().availableActions
+                  : [];
+              action = offered[Math.abs(step.seed) % Math.max(1, offered.length)]?.name ?? action;
+            }
+            const arbitrary = step.isJunk ? junk : (inputs[action] ?? junk);
             const input = fc.sample(arbitrary, { seed: step.seed, numRuns: 1 })[0];
             const response = await t.app.inject({
               method: 'POST',
-              url: `/api/cases/${caseId}/actions/${step.action}`,
+              url: `/api/cases/${caseId}/actions/${action}`,
               headers: { cookie: cookies[step.person] ?? '' },
               payload: input === undefined ? {} : { input },
             });
@@ -188,7 +203,7 @@ describe('random action sequences', () => {
             expect(Object.keys(workflow?.states ?? {})).toContain(after.state);
             if (response.statusCode === 200) {
               accepted += 1;
-              const spec = workflow?.actions.find((a) => a.name === step.action);
+              const spec = workflow?.actions.find((a) => a.name === action);
               expect(spec?.from).toContain(before.state);
               expect(after.version).toBe(before.version + 1);
             } else {
