@@ -52,44 +52,45 @@ export function describeValidationErrors(
     const base = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
     const p = error.params;
     // Fields are named from the body's root; another part of the request names itself first.
-    const prefix = context === 'body' ? '' : base ? `${context}.` : context;
+    const named = (path: string) =>
+      context === 'body' ? path : path ? `${context}.${path}` : context;
     switch (error.keyword) {
       case 'required':
-        return { field: prefix + join(base, String(p.missingProperty)), reason: '缺少必填字段' };
+        return { field: named(join(base, String(p.missingProperty))), reason: '缺少必填字段' };
       case 'additionalProperties':
         return {
-          field: prefix + join(base, String(p.additionalProperty)),
+          field: named(join(base, String(p.additionalProperty))),
           reason: '不允许的字段',
         };
       case 'format':
         return {
-          field: prefix + base,
+          field: named(base),
           reason: `${FORMAT_LABELS[String(p.format)] ?? '格式'}不正确`,
         };
       case 'type':
-        return { field: prefix + base, reason: `类型应为 ${typeLabel(String(p.type))}` };
+        return { field: named(base), reason: `类型应为 ${typeLabel(String(p.type))}` };
       case 'minLength':
-        return { field: prefix + base, reason: `长度不能少于 ${String(p.limit)} 个字符` };
+        return { field: named(base), reason: `长度不能少于 ${String(p.limit)} 个字符` };
       case 'maxLength':
-        return { field: prefix + base, reason: `长度不能超过 ${String(p.limit)} 个字符` };
+        return { field: named(base), reason: `长度不能超过 ${String(p.limit)} 个字符` };
       case 'minimum':
-        return { field: prefix + base, reason: `不能小于 ${String(p.limit)}` };
+        return { field: named(base), reason: `不能小于 ${String(p.limit)}` };
       case 'maximum':
-        return { field: prefix + base, reason: `不能大于 ${String(p.limit)}` };
+        return { field: named(base), reason: `不能大于 ${String(p.limit)}` };
       case 'minItems':
-        return { field: prefix + base, reason: `至少需要 ${String(p.limit)} 项` };
+        return { field: named(base), reason: `至少需要 ${String(p.limit)} 项` };
       case 'maxItems':
-        return { field: prefix + base, reason: `最多允许 ${String(p.limit)} 项` };
+        return { field: named(base), reason: `最多允许 ${String(p.limit)} 项` };
       case 'enum':
       case 'const':
       case 'anyOf':
-        return { field: prefix + base, reason: '取值不在允许范围内' };
+        return { field: named(base), reason: '取值不在允许范围内' };
       case 'pattern':
-        return { field: prefix + base, reason: '格式不正确' };
+        return { field: named(base), reason: '格式不正确' };
       case 'uniqueItems':
-        return { field: prefix + base, reason: '不能包含重复项' };
+        return { field: named(base), reason: '不能包含重复项' };
       default:
-        return { field: prefix + base, reason: '取值不符合要求' };
+        return { field: named(base), reason: '取值不符合要求' };
     }
   });
 }
