@@ -129,6 +129,8 @@ describe('tus 1.0.0', () => {
       headers: { cookie: officer, 'tus-resumable': '1.0.0', 'upload-length': '-1' },
     });
     expect(noLength.json()).toMatchObject({ code: 'UPLOAD_LENGTH_REQUIRED' });
+    const empty = await tus.create(caseId, 0, { filename: 'empty.txt', step: 'investigate' });
+    expect(empty).toMatchObject({ status: 400, body: { code: 'UPLOAD_LENGTH_REQUIRED' } });
   });
 
   it('answers 409 with the server offset when the client offset is wrong', async () => {

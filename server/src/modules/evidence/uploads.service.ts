@@ -216,6 +216,10 @@ export function createUploadService(ctx: AppContext) {
     ): Promise<Upload> {
       const target = await scopedCase(principal, caseId);
       if (input.length > config.UPLOAD_MAX_BYTES) throw new AppError('UPLOAD_TOO_LARGE');
+      // An empty file proves nothing, and tus would have it complete before any append.
+      if (input.length === 0) {
+        throw new AppError('UPLOAD_LENGTH_REQUIRED', { message: '文件为空，不能作为证据上传' });
+      }
       const declared = parseDeclaredUpload(input.metadata, new Date());
       if (declared.av) await requireAgencyOfficers(db, target.agencyId, declared.av.officerIds);
       const id = randomUUID();

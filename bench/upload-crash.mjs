@@ -1,0 +1,431 @@
+// Crash campaign for resumable evidence uploads: the real server as a child process, large
+// random files uploaded over tus in chunks, and the server SIGKILLed at random points — mid-body,
+// right after a chunk, or in the completion window (hashing, storing, recording) — then
+// restarted, the upload resumed from the server's offset, and checked:
+//   - the durable offset never goes backwards and never passes what the client sent;
+//   - no evidence is visible for an unfinished upload, and no blob other than the expected file's
+//     ever appears in the blob store (a partial file is never stored or shown);
+//   - every finished upload is recorded once, with the SM3/SHA-256 of the file, and downloads
+//     byte-identical (re-hashed streaming);
+//   - at the end `sanxiang verify` (ledger, tree heads, every blob re-hashed) exits 0.
+//
+// Usage: node bench/upload-crash.mjs [--kills 20] [--file-mb 64] [--chunk-mb 8] [--lease 3]
+//        CRASH_KILLS=100 node bench/upload-crash.mjs            (the issue's hundred kills)
+//        CRASH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/upload-crash.mjs
+//          (PostgreSQL: a throwaway database is created on that server and dropped afterwards)
+// The upload lease is shortened (--lease, seconds; production default 15) so that a killed
+// holder's lock lapses quickly; each kill costs a restart (about 3 s) plus at most the lease.
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER_BIN = path.join(ROOT, 'server', 'bin', 'sanxiang.mjs');
+const DEMO_LOGIN = { username: 'officer1', password: 'Sanxiang@2026' }; // throwaway demo data only
+const MiB = 1024 * 1024;
+
+const { values: args } = parseArgs({
+  options: {
+    kills: { type: 'string' },
+    'file-mb': { type: 'string' },
+    'chunk-mb': { type: 'string' },
+    lease: { type: 'string' },
+    seed: { type: 'string' },
+  },
+});
+const KILLS = Number(args.kills ?? process.env.CRASH_KILLS ?? 20);
+const FILE_BYTES = Number(args['file-mb'] ?? process.env.CRASH_FILE_MB ?? 64) * MiB;
+const CHUNK_BYTES = Number(args['chunk-mb'] ?? process.env.CRASH_CHUNK_MB ?? 8) * MiB;
+const LEASE = Number(args.lease ?? process.env.CRASH_LEASE_SECONDS ?? 3);
+const ADMIN_URL = process.env.CRASH_DATABASE_URL;
+const KILL_CHANCE = 0.5;
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'sanxiang-crash-'));
+const dataDir = path.join(work, 'data');
+let server; // { child, port }
+let databaseName;
+
+function cleanup() {
+  if (server?.child.exitCode === null) {
+    try {
+      process.kill(-server.child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  rmSync(work, { recursive: true, force: true });
+}
+process.on('exit', cleanup);
+process.on('SIGINT', () => process.exit(130));
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+function request(method, url, { headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, method, path: url, headers },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function startServer() {
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    UPLOAD_LEASE_SECONDS: String(LEASE),
+  };
+  for (const key of Object.keys(env)) if (key.startsWith('npm_')) delete env[key];
+  delete env.DATABASE_URL;
+  if (databaseName) env.DATABASE_URL = withDatabase(ADMIN_URL, databaseName);
+  const started = Date.now();
+  const child = spawn(process.execPath, [SERVER_BIN, 'serve'], {
+    env,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  server = { child, port };
+  for (;;) {
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode} during start`);
+    try {
+      if ((await request('GET', '/healthz')).status === 200) return Date.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await sleep(25);
+  }
+}
+
+async function killServer() {
+  const { child } = server;
+  const gone = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(-child.pid, 'SIGKILL');
+  await gone;
+}
+
+function withDatabase(url, name) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function adminQuery(sql) {
+  const pg = createRequire(path.join(ROOT, 'server', 'package.json'))('pg');
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function makeFile(name) {
+  const file = path.join(work, name);
+  const sm3 = createHash('sm3');
+  const sha256 = createHash('sha256');
+  const out = createWriteStream(file);
+  for (let written = 0; written < FILE_BYTES; written += MiB) {
+    const block = randomBytes(Math.min(MiB, FILE_BYTES - written));
+    sm3.update(block);
+    sha256.update(block);
+    if (!out.write(block)) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((r) => out.end(r));
+  return { file, sm3: sm3.digest('hex'), sha256: sha256.digest('hex') };
+}
+
+const b64 = (s) => Buffer.from(s).toString('base64');
+
+/**
+ * Sends one PATCH of bytes [offset, end) streamed from disk. With `killAt` (a byte position, or
+ * 'completion' for a moment just after the last byte), the server is SIGKILLed at that point.
+ */
+function patch(cookie, location, target, offset, end, killAt) {
+  return new Promise((resolve) => {
+    const req = http.request({
+      host: '127.0.0.1',
+      port: server.port,
+      method: 'PATCH',
+      path: location,
+      headers: {
+        cookie,
+        'tus-resumable': '1.0.0',
+        'upload-offset': String(offset),
+        'content-type': 'application/offset+octet-stream',
+        'content-length': String(end - offset),
+      },
+    });
+    let sent = offset;
+    let killing;
+    const kill = () => (killing ??= killServer());
+    req.on('response', (res) => {
+      res.resume();
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode,
+          offset: Number(res.headers['upload-offset']),
+          evidenceId: res.headers['evidence-id'],
+          killed: killing,
+        }),
+      );
+    });
+    req.on('error', () => resolve({ status: 0, killed: killing }));
+    const source = createReadStream(target.file, { start: offset, end: end - 1 });
+    source.on('data', (chunk) => {
+      sent += chunk.length;
+      if (typeof killAt === 'number' && sent >= killAt) {
+        source.destroy();
+        void kill();
+      }
+    });
+    source.on('end', () => {
+      if (killAt === 'completion') setTimeout(() => void kill(), Math.random() * 40);
+    });
+    source.pipe(req);
+  });
+}
+
+async function headOffset(cookie, location) {
+  for (;;) {
+    const res = await request('HEAD', location, { headers: { cookie, 'tus-resumable': '1.0.0' } });
+    if (res.status === 200)
+      return {
+        offset: Number(res.headers['upload-offset']),
+        evidenceId: res.headers['evidence-id'],
+      };
+    if (res.status !== 409) throw new Error(`HEAD ${location} answered ${res.status}`);
+    await sleep(250); // a killed holder's lease has not lapsed yet
+  }
+}
+
+async function sm3OfDownload(cookie, caseId, evidenceId) {
+  return new Promise((resolve, reject) => {
+    http.get(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: `/api/cases/${caseId}/evidence/${evidenceId}/content`,
+        headers: { cookie },
+      },
+      (res) => {
+        const hash = createHash('sm3');
+        res.on('data', (c) => hash.update(c));
+        res.on('end', () => resolve(hash.digest('hex')));
+        res.on('error', reject);
+      },
+    );
+  });
+}
+
+function blobNames() {
+  const root = path.join(dataDir, 'blobs');
+  const names = [];
+  for (const a of safeReaddir(root).filter((n) => /^[0-9a-f]{2}$/.test(n))) {
+    for (const b of safeReaddir(path.join(root, a)))
+      names.push(...safeReaddir(path.join(root, a, b)));
+  }
+  return names;
+}
+function safeReaddir(dir) {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+async function main() {
+  if (ADMIN_URL) {
+    databaseName = `sanxiang_crash_${randomBytes(4).toString('hex')}`;
+    await adminQuery(`create database ${databaseName}`);
+  }
+  console.log(
+    `crash campaign: ${KILLS} kills, ${FILE_BYTES / MiB} MiB files in ${CHUNK_BYTES / MiB} MiB chunks, lease ${LEASE} s, ${ADMIN_URL ? 'PostgreSQL' : 'PGlite'}`,
+  );
+  const firstStart = await startServer();
+  const login = await request('POST', '/api/session', {
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(DEMO_LOGIN),
+  });
+  const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0];
+  const cases = JSON.parse(
+    (await request('GET', '/api/cases', { headers: { cookie } })).body.toString(),
+  );
+  const caseId = (Array.isArray(cases) ? cases : cases.items)[0].id;
+  const listEvidence = async () =>
+    JSON.parse(
+      (
+        await request('GET', `/api/cases/${caseId}/evidence`, { headers: { cookie } })
+      ).body.toString(),
+    );
+  const baseline = (await listEvidence()).length;
+
+  const stats = {
+    kills: 0,
+    midBody: 0,
+    completion: 0,
+    restartsMs: [],
+    resumeWaitMs: [],
+    uploads: 0,
+    resent: 0,
+  };
+  const done = []; // { sm3, evidenceId }
+  let target;
+  let location;
+  let durable = 0;
+
+  async function newUpload() {
+    target = await makeFile(`file-${done.length}.bin`);
+    const res = await request('POST', `/api/cases/${caseId}/uploads`, {
+      headers: {
+        cookie,
+        'tus-resumable': '1.0.0',
+        'upload-length': String(FILE_BYTES),
+        'upload-metadata': `filename ${b64(`crash-${done.length}.bin`)},step ${b64('investigate')},sm3 ${b64(target.sm3)},sha256 ${b64(target.sha256)}`,
+      },
+    });
+    if (res.status !== 201) throw new Error(`creation answered ${res.status}: ${res.body}`);
+    location = res.headers.location;
+    durable = 0;
+  }
+
+  async function checkInvariants() {
+    const visible = await listEvidence();
+    const allowed = new Set(done.map((d) => d.sm3));
+    if (visible.length !== baseline + done.length)
+      throw new Error(`evidence visible: ${visible.length}, expected ${baseline + done.length}`);
+    for (const e of visible.slice(baseline))
+      if (!allowed.has(e.sm3)) throw new Error(`unexpected evidence ${e.sm3}`);
+    for (const name of blobNames()) {
+      if (!allowed.has(name) && name !== target.sm3)
+        throw new Error(`a blob that is no finished file appeared: ${name}`);
+    }
+  }
+
+  await newUpload();
+  while (true) {
+    // About half the chunks are interrupted, so that uploads also finish and new ones start.
+    const killing = stats.kills < KILLS && Math.random() < KILL_CHANCE;
+    const end = Math.min(FILE_BYTES, durable + CHUNK_BYTES);
+    let killAt;
+    if (killing) {
+      const u = Math.random();
+      killAt =
+        end === FILE_BYTES && u > 0.7
+          ? 'completion'
+          : durable + Math.floor(Math.random() * (end - durable));
+    }
+    const result = await patch(cookie, location, target, durable, end, killAt);
+    if (result.killed) {
+      await result.killed;
+      stats.kills += 1;
+      if (killAt === 'completion') stats.completion += 1;
+      else stats.midBody += 1;
+      stats.restartsMs.push(await startServer());
+      const waitStart = Date.now();
+      const head = await headOffset(cookie, location);
+      stats.resumeWaitMs.push(Date.now() - waitStart);
+      if (head.offset < durable || head.offset > end)
+        throw new Error(`offset ${head.offset} outside [${durable}, ${end}]`);
+      stats.resent += Math.max(0, (typeof killAt === 'number' ? killAt : end) - head.offset);
+      durable = head.offset;
+      if (head.evidenceId && durable === FILE_BYTES) {
+        done.push({ sm3: target.sm3, evidenceId: head.evidenceId });
+      }
+      await checkInvariants();
+      if (durable === FILE_BYTES) {
+        stats.uploads += 1;
+        if (stats.kills < KILLS) await newUpload();
+        else break;
+      }
+      process.stdout.write(`\rkills ${stats.kills}/${KILLS}, uploads finished ${stats.uploads}   `);
+      continue;
+    }
+    if (result.status !== 204) throw new Error(`PATCH answered ${result.status}`);
+    durable = result.offset;
+    if (durable === FILE_BYTES) {
+      done.push({ sm3: target.sm3, evidenceId: result.evidenceId });
+      stats.uploads += 1;
+      await checkInvariants();
+      if (stats.kills < KILLS) await newUpload();
+      else break;
+    }
+  }
+  console.log('');
+
+  for (const { sm3, evidenceId } of done) {
+    const downloaded = await sm3OfDownload(cookie, caseId, evidenceId);
+    if (downloaded !== sm3)
+      throw new Error(`evidence ${evidenceId} downloads with SM3 ${downloaded}, not ${sm3}`);
+  }
+  await killServer();
+  const verify = await new Promise((resolve) => {
+    const env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      ...(databaseName ? { DATABASE_URL: withDatabase(ADMIN_URL, databaseName) } : {}),
+    };
+    const child = spawn(process.execPath, [SERVER_BIN, 'verify'], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.on('exit', (code) => resolve({ code, out: out.trim() }));
+  });
+  if (verify.code !== 0) throw new Error(`sanxiang verify failed:\n${verify.out}`);
+
+  const mean = (xs) => (xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) : 0);
+  console.log(
+    `first start ${firstStart} ms; ${stats.kills} kills (${stats.midBody} mid-body, ${stats.completion} in the completion window)`,
+  );
+  console.log(
+    `restart to healthy: mean ${mean(stats.restartsMs)} ms, max ${Math.max(...stats.restartsMs)} ms; waiting for the lease after restart: mean ${mean(stats.resumeWaitMs)} ms`,
+  );
+  console.log(
+    `uploads finished ${stats.uploads}, each recorded once with the file's SM3 and downloaded byte-identical; bytes re-sent after kills ${(stats.resent / MiB).toFixed(1)} MiB`,
+  );
+  console.log(
+    `no unfinished upload ever visible, no foreign blob ever stored; ${verify.out.split('\n')[0]}`,
+  );
+  if (databaseName) await adminQuery(`drop database if exists ${databaseName} with (force)`);
+}
+
+main().catch(async (error) => {
+  console.error(`\nFAILED: ${error instanceof Error ? error.message : String(error)}`);
+  if (databaseName)
+    await adminQuery(`drop database if exists ${databaseName} with (force)`).catch(() => {});
+  process.exit(1);
+});
