@@ -47,6 +47,7 @@ const CHUNK_BYTES = Number(args['chunk-mb'] ?? process.env.CRASH_CHUNK_MB ?? 8) 
 const LEASE = Number(args.lease ?? process.env.CRASH_LEASE_SECONDS ?? 3);
 const ADMIN_URL = process.env.CRASH_DATABASE_URL;
 const KILL_CHANCE = 0.5;
+const AFTER_BODY_CHANCE = 0.4;
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'sanxiang-crash-'));
 const dataDir = path.join(work, 'data');
@@ -191,6 +192,8 @@ function patch(cookie, location, target, offset, end, killAt) {
     let killing;
     const kill = () => (killing ??= killServer());
     req.on('response', (res) => {
+      // The append answered before the timer fired: the kill then follows the answer at once.
+      if (killAt === 'after-body') void kill();
       res.resume();
       res.on('end', () =>
         resolve({
@@ -211,7 +214,7 @@ function patch(cookie, location, target, offset, end, killAt) {
       }
     });
     source.on('end', () => {
-      if (killAt === 'completion') setTimeout(() => void kill(), Math.random() * 40);
+      if (killAt === 'after-body') setTimeout(() => void kill(), Math.random() * 40);
     });
     source.pipe(req);
   });
@@ -295,6 +298,7 @@ async function main() {
   const stats = {
     kills: 0,
     midBody: 0,
+    afterChunk: 0,
     completion: 0,
     restartsMs: [],
     resumeWaitMs: [],
@@ -339,20 +343,22 @@ async function main() {
     // About half the chunks are interrupted, so that uploads also finish and new ones start.
     const killing = stats.kills < KILLS && Math.random() < KILL_CHANCE;
     const end = Math.min(FILE_BYTES, durable + CHUNK_BYTES);
+    // Mid-body at a random byte, or just after the chunk's last byte: the final sync and offset
+    // update of an append or, for the last chunk, the completion window.
     let killAt;
     if (killing) {
-      const u = Math.random();
       killAt =
-        end === FILE_BYTES && u > 0.7
-          ? 'completion'
+        Math.random() < AFTER_BODY_CHANCE
+          ? 'after-body'
           : durable + Math.floor(Math.random() * (end - durable));
     }
     const result = await patch(cookie, location, target, durable, end, killAt);
     if (result.killed) {
       await result.killed;
       stats.kills += 1;
-      if (killAt === 'completion') stats.completion += 1;
-      else stats.midBody += 1;
+      if (killAt !== 'after-body') stats.midBody += 1;
+      else if (end === FILE_BYTES) stats.completion += 1;
+      else stats.afterChunk += 1;
       stats.restartsMs.push(await startServer());
       const waitStart = Date.now();
       const head = await headOffset(cookie, location);
@@ -409,7 +415,7 @@ async function main() {
 
   const mean = (xs) => (xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) : 0);
   console.log(
-    `first start ${firstStart} ms; ${stats.kills} kills (${stats.midBody} mid-body, ${stats.completion} in the completion window)`,
+    `first start ${firstStart} ms; ${stats.kills} kills (${stats.midBody} mid-body, ${stats.afterChunk} just after a chunk, ${stats.completion} in the completion window)`,
   );
   console.log(
     `restart to healthy: mean ${mean(stats.restartsMs)} ms, max ${Math.max(...stats.restartsMs)} ms; waiting for the lease after restart: mean ${mean(stats.resumeWaitMs)} ms`,

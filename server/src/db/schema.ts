@@ -1,4 +1,5 @@
 // The whole database as Kysely sees it: each module declares its own tables next to its code.
+import type { AccessTables } from '../modules/access/access.tables.ts';
 import type { AuthTables } from '../modules/auth/auth.tables.ts';
 import type { CasesTables } from '../modules/cases/cases.tables.ts';
 import type { CalendarTables } from '../modules/calendar/calendar.tables.ts';
@@ -11,6 +12,7 @@ import type { ProfileTables } from '../modules/profile/profile.tables.ts';
 
 export interface Database
   extends
+    AccessTables,
     CasesTables,
     OrgTables,
     AuthTables,

@@ -79,6 +79,12 @@ export const ERROR_CODES = {
   },
   TREE_HEAD_NOT_FOUND: { status: 404, message: '该规模的签名树头不存在' },
 
+  // Access audit (调阅监督)
+  ACCESS_REASON_REQUIRED: {
+    status: 422,
+    message: '非本案承办人员调阅案件记录，须说明调阅事由（reason）',
+  },
+
   // Evidence (证据) and its resumable uploads (tus 1.0.0)
   TUS_VERSION_UNSUPPORTED: { status: 412, message: '不支持的 tus 协议版本（须为 1.0.0）' },
   UPLOAD_NOT_FOUND: { status: 404, message: '上传任务不存在或已终止' },

@@ -124,6 +124,10 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
     }),
   },
   'GET /api/cases': { own: () => ({ url: '/api/cases' }) },
+  'GET /api/cases/:caseId/access-log': {
+    own: (ids) => ({ url: `/api/cases/${ids.cases.market}/access-log` }),
+    other: (ids) => ({ url: `/api/cases/${ids.cases.urban}/access-log` }),
+  },
   'GET /api/cases/:caseId': {
     own: (ids) => ({ url: `/api/cases/${ids.cases.market}` }),
     other: (ids) => ({ url: `/api/cases/${ids.cases.urban}` }),

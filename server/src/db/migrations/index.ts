@@ -7,6 +7,7 @@ import * as m20261121_1720 from './2026_11_21_1720_powers.ts';
 import * as m20261121_1800 from './2026_11_21_1800_ledger_chain.ts';
 import * as m20261121_1900 from './2026_11_21_1900_cases.ts';
 import * as m20261121_1910 from './2026_11_21_1910_evidence.ts';
+import * as m20261121_1920 from './2026_11_21_1920_access_log.ts';
 
 export const MIGRATIONS = {
   '2026_11_21_1600_organisations_people_sessions': m20261121_1600,
@@ -16,4 +17,5 @@ export const MIGRATIONS = {
   '2026_11_21_1800_ledger_chain': m20261121_1800,
   '2026_11_21_1900_cases': m20261121_1900,
   '2026_11_21_1910_evidence': m20261121_1910,
+  '2026_11_21_1920_access_log': m20261121_1920,
 };

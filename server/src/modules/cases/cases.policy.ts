@@ -11,4 +11,5 @@ export const casesPolicies = {
   act: rolePolicy('cases.case.act', ['officer', 'head', 'archivist']),
   declareRecusal: rolePolicy('cases.recusal.declare', ['officer']),
   partyRecords: rolePolicy('cases.party.records', CASE_READERS),
+  readAccessLog: rolePolicy('cases.access.read', ['head', 'supervisor', 'admin']),
 };

@@ -17,6 +17,22 @@ import {
 import { createCasesService } from './cases.service.ts';
 
 const tags = ['案件办理'];
+const ReadReasonQuery = StrictObject({
+  reason: Type.Optional(Type.String({ minLength: 2, maxLength: 500, description: '调阅事由' })),
+});
+const PageQuery = StrictObject({
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+const AccessEntry = Type.Object({
+  caseId: Type.Union([Uuid, Type.Null()]),
+  resource: Type.String(),
+  resourceId: Type.Union([Type.String(), Type.Null()]),
+  readerName: Type.String(),
+  isHandler: Type.Boolean(),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  readAt: Type.String(),
+});
 const refusals = {
   400: ErrorResponse,
   401: ErrorResponse,
@@ -72,12 +88,19 @@ export function registerCasesRoutes(app: App, ctx: AppContext) {
       config: { policy: p.readCase },
       schema: {
         tags,
-        summary: '案件详情，含当前用户可办理的环节',
+        summary: '案件详情，含当前用户可办理的环节（每次调阅均留痕；非承办人员须说明事由）',
         params: CaseParams,
+        querystring: ReadReasonQuery,
         response: { 200: CaseView, ...refusals },
       },
     },
-    (request) => cases.getCase(principalOf(request), request.params.caseId),
+    (request) =>
+      cases.getCase(
+        principalOf(request),
+        actorOf(request),
+        request.params.caseId,
+        request.query.reason,
+      ),
   );
 
   app.post(
@@ -125,12 +148,40 @@ export function registerCasesRoutes(app: App, ctx: AppContext) {
       config: { policy: p.readCase },
       schema: {
         tags,
-        summary: '案件全过程记录（取自账本）',
+        summary: '案件全过程记录（取自账本；调阅留痕）',
         params: CaseParams,
+        querystring: ReadReasonQuery,
         response: { 200: Type.Array(TimelineEntry), ...refusals },
       },
     },
-    (request) => cases.timeline(principalOf(request), request.params.caseId),
+    (request) =>
+      cases.timeline(
+        principalOf(request),
+        actorOf(request),
+        request.params.caseId,
+        request.query.reason,
+      ),
+  );
+
+  app.get(
+    '/api/cases/:caseId/access-log',
+    {
+      config: { policy: p.readAccessLog },
+      schema: {
+        tags,
+        summary: '案件调阅记录（调阅监督）',
+        params: CaseParams,
+        querystring: PageQuery,
+        response: { 200: Page(AccessEntry), ...refusals },
+      },
+    },
+    (request) => {
+      const pageSize = request.query.pageSize ?? 50;
+      return cases.accessLog(principalOf(request), request.params.caseId, {
+        limit: pageSize,
+        offset: ((request.query.page ?? 1) - 1) * pageSize,
+      });
+    },
   );
 
   app.get(

@@ -14,6 +14,7 @@ import {
   type Principal,
 } from '../../shared/policy.ts';
 import { validateInput } from '../../shared/validate.ts';
+import { listAccess, recordAccess } from '../access/access.service.ts';
 import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
 import { requireAgencyTarget } from '../org/org.service.ts';
 import { maskIdCardNo } from '../people/people.repository.ts';
@@ -193,8 +194,15 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
       return view(caseId, principal);
     },
 
-    async getCase(principal: Principal, caseId: string) {
-      requireAgencyScope(principal, casesPolicies.readCase, await requireCaseTarget(db, caseId));
+    async getCase(principal: Principal, actor: Actor, caseId: string, reason?: string) {
+      const target = await requireCaseTarget(db, caseId);
+      requireAgencyScope(principal, casesPolicies.readCase, target);
+      await recordAccess(db, principal, actor, {
+        agencyId: target.agencyId,
+        caseId,
+        resource: 'case',
+        reason,
+      });
       return view(caseId, principal);
     },
 
@@ -335,6 +343,15 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
       return view(caseId, principal);
     },
 
+    async accessLog(principal: Principal, caseId: string, page: { limit: number; offset: number }) {
+      requireAgencyScope(
+        principal,
+        casesPolicies.readAccessLog,
+        await requireCaseTarget(db, caseId),
+      );
+      return listAccess(db, { caseId, ...page });
+    },
+
     async partyRecords(principal: Principal, identity: { creditCode?: string; idCardNo?: string }) {
       const rows = await repo.casesOfParty(
         db,
@@ -353,8 +370,15 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
       }));
     },
 
-    async timeline(principal: Principal, caseId: string) {
-      requireAgencyScope(principal, casesPolicies.readCase, await requireCaseTarget(db, caseId));
+    async timeline(principal: Principal, actor: Actor, caseId: string, reason?: string) {
+      const target = await requireCaseTarget(db, caseId);
+      requireAgencyScope(principal, casesPolicies.readCase, target);
+      await recordAccess(db, principal, actor, {
+        agencyId: target.agencyId,
+        caseId,
+        resource: 'timeline',
+        reason,
+      });
       const rows = await repo.timeline(db, caseId);
       return rows.map((r) => ({
         seq: r.leaf_index ?? -1,
