@@ -129,6 +129,13 @@ describe('tus 1.0.0', () => {
       headers: { cookie: officer, 'tus-resumable': '1.0.0', 'upload-length': '-1' },
     });
     expect(noLength.json()).toMatchObject({ code: 'UPLOAD_LENGTH_REQUIRED' });
+    const json = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${caseId}/uploads`,
+      headers: { cookie: officer, 'tus-resumable': '1.0.0', 'upload-length': '10' },
+      payload: { filename: 'a.txt' },
+    });
+    expect(json.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
     const empty = await tus.create(caseId, 0, { filename: 'empty.txt', step: 'investigate' });
     expect(empty).toMatchObject({ status: 400, body: { code: 'UPLOAD_LENGTH_REQUIRED' } });
   });

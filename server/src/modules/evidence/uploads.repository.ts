@@ -145,7 +145,8 @@ export const uploadsRepository = {
       if (input.atOffset !== undefined && row.received !== input.atOffset) return undefined;
       if (row.lock_token !== null && !row.is_lapsed) return undefined;
       const isTakeover = row.lock_token !== null;
-      const generation = row.generation + (isTakeover ? 1 : 0);
+      // Only bytes still arriving move to a new file; a 'storing' upload's file is never written.
+      const generation = row.generation + (isTakeover && input.state === 'receiving' ? 1 : 0);
       await trx
         .updateTable('uploads')
         .set({

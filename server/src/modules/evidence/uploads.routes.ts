@@ -106,6 +106,12 @@ export function registerUploadRoutes(app: App, ctx: AppContext) {
       async (request, reply) => {
         const principal = principalOf(request);
         const actor = actorOf(request);
+        // A body is the file's first bytes or nothing: JSON or a form is not an upload.
+        if (request.body !== undefined && request.body !== null && !isStream(request.body)) {
+          throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+            message: `上传数据须为 ${OFFSET_CONTENT_TYPE}`,
+          });
+        }
         const upload = await uploads.create(principal, actor, request.params.caseId, {
           length: parseUploadLength(request.headers),
           metadata: parseUploadMetadata(request.headers),
