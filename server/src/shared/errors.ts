@@ -167,6 +167,162 @@ export const ERROR_CODES = {
   SUMMARY_PROCEDURE_NOT_ALLOWED: { status: 422, message: '不符合适用简易程序的条件' },
   CASE_ALREADY_SUSPENDED: { status: 409, message: '案件已处于中止状态' },
   CASE_NOT_SUSPENDED: { status: 409, message: '案件未中止' },
+
+  // Case kinds (行政许可、行政强制、行政检查、行政征收征用)
+  AV_RECORD_REQUIRED: {
+    status: 422,
+    message: '该执法行为应当全程音像记录：须先上传本环节的音像记录，或登记未作音像记录的理由',
+  },
+  POWER_KIND_MISMATCH: { status: 422, message: '所选权力事项的类别与案件类型不符' },
+  DECISION_PROPOSAL_REQUIRED: { status: 422, message: '尚未拟定拟作出的决定' },
+  ADVERSE_NOTICE_REQUIRED: {
+    status: 422,
+    message: '作出对当事人不利的决定前，须告知拟作出决定的事实、理由、依据及其陈述、申辩和听证权利',
+  },
+  PERMIT_EXISTING_REQUIRED: { status: 422, message: '变更、延续申请须载明所涉的行政许可' },
+  PERMIT_CORRECTION_ALREADY_REQUESTED: {
+    status: 409,
+    message: '需要补正的全部内容应当一次告知，不能再次要求补正',
+  },
+  PERMIT_CORRECTION_NOTICE_LATE: {
+    status: 422,
+    message: '已超过告知补正的期限，自收到申请材料之日起即为受理',
+  },
+  PERMIT_EXTENSION_USED: { status: 409, message: '决定期限只能延长一次' },
+  PERMIT_EXTENSION_LATE: { status: 422, message: '决定期限已届满，不能再批准延长' },
+  PERMIT_HEARING_ANNOUNCEMENT_REQUIRED: {
+    status: 422,
+    message: '依法应当听证或者涉及公共利益的重大许可事项，须向社会公告并举行听证',
+  },
+  PERMIT_HEARING_PRESIDER_CONFLICT: {
+    status: 422,
+    message: '听证主持人应当由审查该行政许可申请的工作人员以外的人员担任',
+  },
+  PERMIT_HEARING_REQUIRED: {
+    status: 422,
+    message: '依法应当听证的行政许可事项，须举行听证后方可作出决定',
+  },
+  PERMIT_HEARING_RIGHT_NOT_NOTIFIED: {
+    status: 422,
+    message:
+      '行政许可直接涉及申请人与他人之间重大利益关系的，须先告知申请人、利害关系人享有要求听证的权利',
+  },
+  PERMIT_HEARING_RECORD_NOT_CONSIDERED: {
+    status: 422,
+    message: '举行听证的，应当根据听证笔录作出行政许可决定',
+  },
+  PERMIT_OUTCOME_NOT_AVAILABLE: { status: 422, message: '该程序不能作出这种决定' },
+  PERMIT_REASONS_REQUIRED: {
+    status: 422,
+    message: '作出不予许可等不利决定的，须说明理由，并告知申请行政复议或者提起行政诉讼的权利',
+  },
+  PERMIT_GROUND_MISMATCH: { status: 422, message: '所依据的情形不适用于该决定' },
+  PERMIT_REVOCATION_HARMS_PUBLIC_INTEREST: {
+    status: 422,
+    message: '撤销行政许可可能对公共利益造成重大损害的，不予撤销',
+  },
+  PERMIT_COMPENSATION_REQUIRED: {
+    status: 422,
+    message: '撤回行政许可或者因行政机关的原因撤销行政许可的，须载明补偿或者赔偿',
+  },
+  SITE_CHECK_REQUIRED: { status: 422, message: '需要现场核查的，须先完成核查' },
+  PERMIT_RENEWAL_DEEMED_GRANTED: {
+    status: 422,
+    message: '行政许可有效期届满前未作出决定的，视为准予延续，不能再决定不予延续',
+  },
+  PERMIT_NOT_EXPIRED: { status: 422, message: '行政许可尚未届满，不能以有效期届满为由注销' },
+  PERMIT_CERTIFICATE_NOT_APPLICABLE: { status: 409, message: '该决定不颁发行政许可证件' },
+  PERMIT_CERTIFICATE_NOT_ISSUED: { status: 422, message: '准予许可的，须颁发、送达行政许可证件' },
+  COERCION_APPROVAL_REQUIRED: {
+    status: 422,
+    message: '实施行政强制措施前须报经行政机关负责人批准；情况紧急的除外',
+  },
+  COERCION_WITNESS_REQUIRED: {
+    status: 422,
+    message: '当事人不到场的，须邀请见证人到场，由见证人和执法人员在现场笔录上签名',
+  },
+  COERCION_PARTY_NOT_INFORMED: {
+    status: 422,
+    message: '须当场告知当事人采取行政强制措施的理由、依据以及当事人的权利、救济途径',
+  },
+  COERCION_LIST_NOT_DELIVERED: {
+    status: 422,
+    message: '查封、扣押决定书和清单须当场交付当事人',
+  },
+  COERCION_FREEZE_NOTICE_REQUIRED: {
+    status: 422,
+    message: '冻结存款、汇款须向金融机构交付冻结通知书',
+  },
+  COERCION_NOT_EMERGENCY: { status: 409, message: '该强制措施不是紧急情况下当场实施的' },
+  COERCION_EMERGENCY_ALREADY_RATIFIED: { status: 409, message: '已补办批准手续' },
+  COERCION_EMERGENCY_NOT_RATIFIED: {
+    status: 422,
+    message: '紧急情况下当场实施的强制措施，须向负责人报告并补办批准手续',
+  },
+  COERCION_EXTENSION_USED: { status: 409, message: '强制措施的期限只能延长一次' },
+  COERCION_EXTENSION_TOO_LONG: { status: 422, message: '延长期限超过法定上限' },
+  COERCION_PERIOD_EXPIRED: { status: 422, message: '强制措施期限已届满，应当解除' },
+  EXECUTION_NOT_OVERDUE: { status: 422, message: '当事人的履行期限尚未届满' },
+  EXECUTION_REMINDER_INCOMPLETE: { status: 422, message: '催告书内容不完整' },
+  EXECUTION_REMINDER_PERIOD_OPEN: { status: 422, message: '催告的期限尚未届满' },
+  EXECUTION_POWER_REQUIRED: {
+    status: 422,
+    message: '本机关没有行政强制执行权，须申请人民法院强制执行',
+  },
+  EXECUTION_MEANS_MISMATCH: { status: 422, message: '该办理环节与拟定的强制执行方式不符' },
+  EXECUTION_SUBSTITUTE_INCOMPLETE: {
+    status: 422,
+    message: '代履行须载明代履行人、标的和费用预算',
+  },
+  EXECUTION_SUBSTITUTE_REMINDER_REQUIRED: { status: 422, message: '代履行三日前须催告当事人履行' },
+  EXECUTION_SUPERVISOR_REQUIRED: { status: 422, message: '代履行时须派本案执法人员到场监督' },
+  EXECUTION_TIME_NOT_ALLOWED: {
+    status: 422,
+    message: '除情况紧急外，不得在夜间或者法定节假日实施行政强制执行',
+  },
+  EXECUTION_DEMOLITION_NOT_READY: {
+    status: 422,
+    message: '强制拆除须先公告、限期当事人自行拆除',
+  },
+  EXECUTION_REMEDY_PERIOD_OPEN: {
+    status: 422,
+    message: '当事人申请行政复议或者提起行政诉讼的期限尚未届满',
+  },
+  COURT_APPLICATION_TOO_EARLY: { status: 422, message: '尚不能申请人民法院强制执行' },
+  COURT_APPLICATION_LATE: { status: 422, message: '申请人民法院强制执行的期限已届满' },
+  RANDOM_CHECK_ITEM_INVALID: { status: 422, message: '随机抽查事项不存在、已废止或不属于本机关' },
+  INSPECTION_OFFICERS_NOT_DRAWN: { status: 422, message: '检查人员须从随机抽取的执法人员中产生' },
+  INSPECTION_RECHECK_TOO_EARLY: { status: 422, message: '改正期限届满前不能认定逾期未整改' },
+  EXPROPRIATION_STEP_NOT_APPLICABLE: { status: 409, message: '该环节不适用于本征收（征用）对象' },
+  EXPROPRIATION_COMMENT_PERIOD_SHORT: { status: 422, message: '征求意见期限不得少于30日' },
+  EXPROPRIATION_COMMENT_PERIOD_OPEN: { status: 422, message: '征求意见期限尚未届满' },
+  EXPROPRIATION_HEARING_REQUIRED: {
+    status: 422,
+    message: '多数被征收人认为补偿方案不符合规定的，须组织听证会',
+  },
+  EXPROPRIATION_CONSULTATION_REQUIRED: { status: 422, message: '须先就补偿方案征求公众意见' },
+  EXPROPRIATION_RISK_ASSESSMENT_REQUIRED: {
+    status: 422,
+    message: '作出决定前须进行社会稳定风险评估',
+  },
+  EXPROPRIATION_FUNDS_NOT_IN_PLACE: {
+    status: 422,
+    message: '作出房屋征收决定前，征收补偿费用应当足额到位、专户存储、专款专用',
+  },
+  EXPROPRIATION_COLLECTIVE_DECISION_REQUIRED: {
+    status: 422,
+    message: '被征收人数量较多的，须经政府常务会议讨论决定',
+  },
+  EXPROPRIATION_ANNOUNCEMENT_INCOMPLETE: {
+    status: 422,
+    message: '征收决定公告须载明补偿方案和行政复议、行政诉讼权利',
+  },
+  EXPROPRIATION_COMPENSATION_DECISION_REQUIRED: {
+    status: 422,
+    message: '对该被征收人须先作出并送达补偿决定',
+  },
+  EXPROPRIATION_COMPENSATION_INCOMPLETE: { status: 422, message: '尚有被征收（征用）人未获补偿' },
+  EXPROPRIATION_PROPERTY_NOT_RETURNED: { status: 422, message: '被征用的财产使用后应当返还' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,5 +1,7 @@
 // Guards shared by the workflows. Each returns a refusal with a stable code, or nothing. Every
 // number the law sets is read from the effective rules (statute section: 《行政处罚法》).
+import { evidenceRepository } from '../evidence/evidence.repository.ts';
+import type { AvAct } from '../profile/profile.vocabulary.ts';
 import type { Guard, GuardContext, Refusal } from './workflow.ts';
 
 function refuse(code: Refusal['code'], message?: string, details?: unknown): Refusal {
@@ -51,4 +53,26 @@ export const hasPower: Guard = ({ snapshot }) =>
 
 export function detailOf<T>(ctx: GuardContext, key: string): T | undefined {
   return ctx.snapshot.details[key] as T | undefined;
+}
+
+/**
+ * Audio/video the profile requires for an act (rules.av.alwaysRecord, e.g. 查封扣押、强制拆除、
+ * 现场检查): the case step has an evidence row of kind audio or video — a recording, or the
+ * recorded exemption (the same row without a file, with the reason the profile recognises).
+ * `act` may name several codes, since profiles word the same act differently (查封扣押财产 in
+ * the national guideline, 查封 and 扣押 in 薛城区).
+ */
+export function avRecorded(act: AvAct | readonly AvAct[], step: string): Guard {
+  const acts: readonly AvAct[] = typeof act === 'string' ? [act] : act;
+  return async ({ trx, snapshot, rules }) => {
+    const required = rules.av.alwaysRecord.effective.filter((e) => acts.includes(e.code));
+    if (required.length === 0) return undefined;
+    const evidence = await evidenceRepository.listOfCase(trx, snapshot.id, { step });
+    if (evidence.some((e) => e.kind === 'audio' || e.kind === 'video')) return undefined;
+    return refuse(
+      'AV_RECORD_REQUIRED',
+      `${required.map((e) => e.label).join('、')}应当全程音像记录：请先上传本环节的音像记录，或登记未作音像记录的理由`,
+      { step, acts: required.map((e) => e.code) },
+    );
+  };
 }
