@@ -9,6 +9,7 @@ import type { LedgerTables } from '../modules/ledger/ledger.tables.ts';
 import type { OrgTables } from '../modules/org/org.tables.ts';
 import type { PowersTables } from '../modules/powers/powers.tables.ts';
 import type { ProfileTables } from '../modules/profile/profile.tables.ts';
+import type { ReviewTables } from '../modules/review/review.tables.ts';
 
 export interface Database
   extends
@@ -21,4 +22,5 @@ export interface Database
     DeadlinesTables,
     EvidenceTables,
     PowersTables,
-    ProfileTables {}
+    ProfileTables,
+    ReviewTables {}

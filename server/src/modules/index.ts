@@ -9,6 +9,7 @@ import { registerOrgRoutes } from './org/org.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerPowersRoutes } from './powers/powers.routes.ts';
 import { registerProfileRoutes } from './profile/profile.routes.ts';
+import { registerReviewRoutes } from './review/review.routes.ts';
 import { registerUsersRoutes } from './users/users.routes.ts';
 
 export function registerModules(app: App, ctx: AppContext): void {
@@ -20,5 +21,6 @@ export function registerModules(app: App, ctx: AppContext): void {
   registerPeopleRoutes(app, ctx);
   registerPowersRoutes(app, ctx);
   registerProfileRoutes(app, ctx);
+  registerReviewRoutes(app, ctx);
   registerUsersRoutes(app, ctx);
 }

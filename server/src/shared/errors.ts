@@ -168,6 +168,69 @@ export const ERROR_CODES = {
   CASE_ALREADY_SUSPENDED: { status: 409, message: '案件已处于中止状态' },
   CASE_NOT_SUSPENDED: { status: 409, message: '案件未中止' },
 
+  // Legal review (重大执法决定法制审核)
+  LEGAL_REVIEW_REQUIRED: { status: 422, message: '重大执法决定须经法制审核后方可作出' },
+  LEGAL_REVIEW_NOT_AGREED: { status: 422, message: '法制审核未通过，不得作出决定' },
+  REVIEW_PROPOSAL_REQUIRED: { status: 422, message: '尚未拟定拟作出的决定，不能报送法制审核' },
+  REVIEW_CASE_DECIDED: { status: 409, message: '案件已作出决定，不能再办理法制审核' },
+  REVIEW_MATERIALS_INCOMPLETE: { status: 422, message: '送审材料不齐全' },
+  REVIEW_ALREADY_PENDING: { status: 409, message: '已有待出具审核意见的送审，请等待审核意见' },
+  REVIEW_SUBMISSION_UNCHANGED: {
+    status: 422,
+    message: '拟作出的决定及送审材料与上次送审相同，不能重复报送',
+  },
+  REVIEW_FIX_NOTE_REQUIRED: { status: 422, message: '审核未通过后再次报送的，须说明作出的处理' },
+  REVIEW_BODY_NOT_FOUND: { status: 422, message: '未找到负责本案法制审核的机构' },
+  REVIEW_NOT_PENDING: { status: 409, message: '没有待出具审核意见的送审' },
+  REVIEW_PROPOSAL_CHANGED: {
+    status: 409,
+    message: '拟作出的决定在报送后已变更，须由承办机构重新报送',
+  },
+  REVIEW_OUTCOME_NOT_IN_PROFILE: { status: 422, message: '该审核意见种类不属于本辖区规定的种类' },
+  REVIEW_REASONS_REQUIRED: { status: 422, message: '同意以外的审核意见须写明理由' },
+  REVIEW_CHECKLIST_INCOMPLETE: { status: 422, message: '审核要点不完整或与审核意见不一致' },
+  REVIEW_LAWYER_OPINION_REQUIRED: {
+    status: 422,
+    message: '须记录公职律师或法律顾问的参与意见及其采纳情况',
+  },
+  REVIEWER_NOT_OF_REVIEW_BODY: {
+    status: 403,
+    message: '只有负责本案法制审核的机构的审核人员可以出具审核意见',
+  },
+  REVIEWER_IS_INVESTIGATOR: { status: 403, message: '本案的调查人员不得审核本案' },
+  REVIEWER_QUALIFICATION_REQUIRED: {
+    status: 403,
+    message: '初次从事法制审核的人员须取得法律职业资格',
+  },
+  REVIEW_EXTENSION_NOT_ALLOWED: { status: 422, message: '本辖区规定未设延长审核期限' },
+  REVIEW_EXTENSION_LIMIT: {
+    status: 422,
+    message: '审核期限只能延长一次，且不得超过规定的延长期限',
+  },
+  REVIEW_EXTENSION_LATE: { status: 422, message: '审核期限已届满，不能再批准延长' },
+  REVIEW_TIME_LIMIT_REQUIRED: {
+    status: 422,
+    message: '本辖区规定由机关在决定的办理期限内确定审核期限，请填写审核期限',
+  },
+  REVIEW_TIME_LIMIT_TOO_LONG: { status: 422, message: '审核期限不得超出作出决定的办理期限' },
+  REVIEW_OBJECTION_NOT_AVAILABLE: {
+    status: 422,
+    message: '本辖区规定审核未通过的须研究处理后再次报送，不设异议程序',
+  },
+  REVIEW_NOT_DISPUTABLE: { status: 409, message: '最近的审核意见不是未通过的意见，无需提出异议' },
+  REVIEW_RE_REVIEW_USED: { status: 409, message: '该决定已经书面申请复审一次，不能再次申请' },
+  REVIEW_NEGOTIATION_REQUIRED: {
+    status: 422,
+    message: '对审核意见有异议的，须列明理由和依据并记录与审核机构的协商沟通情况',
+  },
+  REVIEW_RESOLUTION_NOT_AVAILABLE: { status: 409, message: '尚不具备报请负责人决定的条件' },
+  REVIEW_RESOLUTION_INVALID: { status: 422, message: '该处理决定不适用于本辖区规定的程序' },
+  REVIEW_CATALOG_FILING_REQUIRED: {
+    status: 422,
+    message: '调整审核范围须先报本级政府法制机构备案，请填写备案信息',
+  },
+  REVIEW_CATALOG_CODE_TAKEN: { status: 409, message: '重大执法决定目录中已有相同编码的条目' },
+
   // Case kinds (行政许可、行政强制、行政检查、行政征收征用)
   AV_RECORD_REQUIRED: {
     status: 422,

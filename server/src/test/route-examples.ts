@@ -7,6 +7,7 @@ import type { DemoIds } from '../demo/demo.org.ts';
 import { EVIDENCE_ROUTE_EXAMPLES } from '../modules/evidence/evidence.route-examples.ts';
 import { POWERS_ROUTE_EXAMPLES } from '../modules/powers/powers.route-examples.ts';
 import { PROFILE_ROUTE_EXAMPLES } from '../modules/profile/profile.route-examples.ts';
+import { REVIEW_ROUTE_EXAMPLES } from '../modules/review/review.route-examples.ts';
 
 export interface ExampleRequest {
   url: string;
@@ -355,4 +356,7 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
 
   // Evidence and resumable uploads of a case
   ...EVIDENCE_ROUTE_EXAMPLES,
+
+  // Legal review of major decisions
+  ...REVIEW_ROUTE_EXAMPLES,
 };

@@ -1,6 +1,7 @@
 // 行政处罚: 一般程序 (ordinary) and 简易程序 (summary) as data plus guards. Every period and
 // limit is read from the effective rules' statute section (《行政处罚法》, cited there).
 import type { Static } from 'typebox';
+import { legalReviewGate, legalReviewGateOnTheSpot } from '../../review/review.gate.ts';
 import { officersQualified, hasParty, hasPower } from '../guards.ts';
 import { periodEnd, periodOf } from '../periods.ts';
 import { action, type GuardContext, type Refusal, type Workflow } from '../workflow.ts';
@@ -541,7 +542,8 @@ export const PENALTY_ORDINARY: Workflow = {
       to: 'decided',
       roles: ['head'],
       input: DecideInput,
-      // The legal-review gate (重大执法决定法制审核) joins these guards when that module lands.
+      // The legal-review gate (重大执法决定法制审核) comes last: it records its pass only when
+      // every other condition of the decision holds.
       guards: [
         officersQualified,
         (ctx) => notHeavierThanNotice(d<ProposedPenalty>(ctx, 'proposed'), ctx),
@@ -549,6 +551,7 @@ export const PENALTY_ORDINARY: Workflow = {
         collectiveDecisionIfRequired,
         withinDecisionPeriod,
         (ctx) => notBefore(ctx.input.decidedOn, d<Notice>(ctx, 'notice')?.servedOn, '决定日期'),
+        legalReviewGate,
       ],
       apply: (ctx) => {
         const penalty = d<ProposedPenalty>(ctx, 'proposed');
@@ -683,6 +686,7 @@ export const PENALTY_SUMMARY: Workflow = {
         officersQualified,
         (ctx) => proposalComplete(ctx.input.penalty),
         summaryWithinLimits,
+        legalReviewGateOnTheSpot,
       ],
       apply: (ctx) => ({
         filedOn: ctx.input.decidedOn,
