@@ -13,7 +13,9 @@ import { createDemoApp } from '../../test/test-app.ts';
 import { hashesOf, insertTestCase, randomFile, tusClient } from './evidence.test-support.ts';
 import { partialPath } from './uploads.storage.ts';
 
-const t = await createDemoApp({ env: { UPLOAD_LEASE_SECONDS: '1' } });
+// A short lease so that losing it is noticed quickly (the heartbeat runs every lease/3); lapsed
+// holders are simulated with old heartbeats, so no test waits for a lease to run out.
+const t = await createDemoApp({ env: { UPLOAD_LEASE_SECONDS: '3' } });
 const db = t.handle.db;
 const officer = await t.login('officer1');
 const caseId = await insertTestCase(db, t.ids.agencies.market);
@@ -140,6 +142,40 @@ describe('resuming an upload', () => {
       .where('id', '=', uploadId)
       .executeTakeFirstOrThrow();
     expect(row.received).toBe(0);
+  });
+
+  it('refuses an append on a second process while the first one holds the upload', async () => {
+    const file = randomFile(30_000);
+    // Built first: building an app blocks this (shared) event loop for a while.
+    const app2 = await restart();
+    const created = await tusClient(() => t.app, officer).create(caseId, file.length, {
+      filename: 'two.bin',
+      step: 'inspection',
+    });
+    const slow = new PassThrough();
+    const first = tusClient(() => t.app, officer).patch(created.location, 0, slow);
+    slow.write(file.subarray(0, 1_000));
+    const uploadId = uploadIdOf(created.location);
+    for (let i = 0; i < 200; i++) {
+      const row = await db
+        .selectFrom('uploads')
+        .select('lock_token')
+        .where('id', '=', uploadId)
+        .executeTakeFirst();
+      if (row?.lock_token) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const second = await tusClient(() => app2, officer).patch(created.location, 0, file);
+    expect(second).toMatchObject({ status: 409, code: 'UPLOAD_LOCKED' });
+    slow.end(file.subarray(1_000));
+    const won = await first;
+    expect(won).toMatchObject({ status: 204, offset: 30_000 });
+    const evidence = await db
+      .selectFrom('evidence')
+      .select(['sm3', 'sha256'])
+      .where('id', '=', won.evidenceId ?? '')
+      .executeTakeFirstOrThrow();
+    expect(evidence).toEqual(hashesOf(file));
   });
 
   it('finishes on the next request an upload whose recording a crash interrupted', async () => {
