@@ -3,19 +3,13 @@
 // decision (where a law gives it the power) — served, carried out by day on a working day, 代履行
 // after a reminder three days before, 强制拆除 only after an announcement and after the remedy
 // periods — or an application to the people's court after the remedy periods, within 3 months.
-import { CalendarNotLoadedError, type WorkingDayCalendar } from '../../calendar/working-days.ts';
+import { CalendarNotLoadedError } from '../../calendar/working-days.ts';
 import { legalReviewGate } from '../../review/review.gate.ts';
 import { avRecorded, hasParty, hasPower, officersQualified } from '../guards.ts';
 import { periodEnd } from '../periods.ts';
-import { action, type GuardContext, type Workflow } from '../workflow.ts';
-import { citeCoercionLaw, COERCION_LAW, REMEDY_PERIODS } from './coercion.law.ts';
-import {
-  avActsOfMeans,
-  coercionActsOfMeans,
-  courtApplicationWindow,
-  isNight,
-  type CourtWindow,
-} from './coercion.rules.ts';
+import { action, type Workflow } from '../workflow.ts';
+import { citeCoercionLaw, COERCION_LAW } from './coercion.law.ts';
+import { avActsOfMeans, coercionActsOfMeans, type CourtWindow } from './coercion.rules.ts';
 import {
   AnnouncementInput,
   BasisInput,
@@ -28,9 +22,18 @@ import {
   ProposeExecutionInput,
   RecordExecutionInput,
   SubstituteReminderInput,
-  type ExecutionMeans,
 } from './coercion.schemas.ts';
 import { calendarAround } from './kinds.dates.ts';
+import {
+  basisOf,
+  courtWindowOf,
+  demolitionReady,
+  executionWithinHours,
+  lastReminder,
+  meansOf,
+  substituteReady,
+  windowFor,
+} from './coercion.execution.guards.ts';
 import { ServiceInput, StatementInput } from './kinds.schemas.ts';
 import {
   archiveAction,
@@ -46,36 +49,6 @@ import {
   serviceRecordComplete,
 } from './kinds.shared.ts';
 
-type Basis = BasisInput & { courtWindow: CourtWindow | null };
-interface Reminder {
-  performByOn: string;
-  service: { servedOn: string };
-}
-interface Proposal {
-  means: ExecutionMeans;
-  substitute?: unknown;
-}
-
-const basisOf = (ctx: GuardContext) => d<Basis>(ctx, 'basis');
-const lastReminder = (ctx: GuardContext) => list<Reminder>(ctx, 'reminders').at(-1);
-const meansOf = (ctx: GuardContext) => d<Proposal>(ctx, 'proposed')?.means;
-
-function windowFor(calendar: WorkingDayCalendar, basis: BasisInput): CourtWindow {
-  return courtApplicationWindow(
-    calendar,
-    basis.decision.servedOn,
-    REMEDY_PERIODS.litigationMonths.value,
-    COERCION_LAW.courtApplicationMonths.value,
-  );
-}
-
-/** The court window as the calendar knows it now; a guard needing it refuses if a year is missing. */
-async function courtWindowOf(ctx: GuardContext): Promise<CourtWindow | null> {
-  const basis = basisOf(ctx);
-  if (!basis) return null;
-  return windowFor(await calendarAround(ctx.trx, basis.decision.servedOn), basis);
-}
-
 const ACTIVE = [
   'awaiting_performance',
   'reminded',
@@ -83,80 +56,6 @@ const ACTIVE = [
   'decision_served',
   'court_applied',
 ] as const;
-
-const executionWithinHours = async (
-  ctx: GuardContext<{
-    executedOn: string;
-    startTime: string;
-    endTime: string;
-    emergencyReason?: string;
-  }>,
-) => {
-  if (ctx.input.emergencyReason) return undefined;
-  const night = COERCION_LAW.night.value;
-  const calendar = await calendarAround(ctx.trx, ctx.input.executedOn);
-  const { startTime, endTime } = ctx.input;
-  if (isNight(startTime, night) || isNight(endTime, night) || endTime <= startTime) {
-    return refuse(
-      'EXECUTION_TIME_NOT_ALLOWED',
-      `除情况紧急外，不得在夜间（${night.from}至次日${night.to}）实施行政强制执行`,
-    );
-  }
-  if (!calendar.isWorkingDay(ctx.input.executedOn)) {
-    return refuse(
-      'EXECUTION_TIME_NOT_ALLOWED',
-      `除情况紧急外，不得在法定节假日实施行政强制执行（${ctx.input.executedOn} 不是工作日）`,
-    );
-  }
-  return undefined;
-};
-
-const demolitionReady = async (ctx: GuardContext<{ executedOn: string }>) => {
-  if (meansOf(ctx) !== 'demolition') return undefined;
-  const a = d<{ selfDemolishBy: string }>(ctx, 'announcement');
-  if (!a)
-    return refuse('EXECUTION_DEMOLITION_NOT_READY', '强制拆除前须予以公告，限期当事人自行拆除');
-  if (ctx.input.executedOn <= a.selfDemolishBy) {
-    return refuse(
-      'EXECUTION_DEMOLITION_NOT_READY',
-      `公告限期当事人自行拆除至 ${a.selfDemolishBy}，期满后方可强制拆除`,
-    );
-  }
-  const window = await courtWindowOf(ctx);
-  if (window && ctx.input.executedOn <= window.remedyEndsOn) {
-    return refuse(
-      'EXECUTION_REMEDY_PERIOD_OPEN',
-      `当事人申请行政复议、提起行政诉讼的期限至 ${window.remedyEndsOn} 届满，期满后方可强制拆除`,
-      { remedyEndsOn: window.remedyEndsOn },
-    );
-  }
-  return undefined;
-};
-
-const substituteReady = async (
-  ctx: GuardContext<{ executedOn: string; supervisorPersonId?: string }>,
-) => {
-  if (meansOf(ctx) !== 'substitute_performance') return undefined;
-  const reminder = d<{ servedOn: string }>(ctx, 'substituteReminder');
-  if (!reminder) return refuse('EXECUTION_SUBSTITUTE_REMINDER_REQUIRED');
-  const earliest = await periodEnd(
-    ctx.trx,
-    reminder.servedOn,
-    COERCION_LAW.substituteReminderLead.value,
-  );
-  if (ctx.input.executedOn < earliest) {
-    return refuse(
-      'EXECUTION_SUBSTITUTE_REMINDER_REQUIRED',
-      `代履行三日前须催告当事人履行：最早可于 ${earliest} 代履行（${citeCoercionLaw('substituteReminderLead')}）`,
-      { earliest },
-    );
-  }
-  const supervisor = ctx.input.supervisorPersonId;
-  if (!supervisor || !ctx.snapshot.officers.some((o) => o.personId === supervisor)) {
-    return refuse('EXECUTION_SUPERVISOR_REQUIRED');
-  }
-  return undefined;
-};
 
 export const COERCION_EXECUTION: Workflow = {
   kind: 'coercion',
