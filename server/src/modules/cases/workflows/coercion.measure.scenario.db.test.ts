@@ -204,11 +204,22 @@ describe('行政强制措施 扣押', () => {
       'in_effect',
     );
     expect(taken.details.emergency.reportDueAt).toBe('2026-07-04T01:00:00.000Z');
+    await s.done(
+      c.id,
+      'officer1',
+      'propose_disposal',
+      {
+        outcome: 'transfer_to_judicial',
+        reasons: '涉嫌犯罪',
+        legalBasis: '《中华人民共和国行政强制法》第二十一条',
+      },
+      'in_effect',
+    );
     await s.refused(
       c.id,
       'head1',
-      'release',
-      { releasedOn: '2026-07-03', reason: 'no_longer_needed', returnNote: '退还' },
+      'dispose',
+      { decidedOn: '2026-07-03' },
       'COERCION_EMERGENCY_NOT_RATIFIED',
     );
     const released = await s.done(
@@ -221,6 +232,40 @@ describe('行政强制措施 扣押', () => {
     expect(released.details.emergency.ratification.isLate).toBe(false);
     expect(released.details.release.reason).toBe('not_ratified');
     await s.done(c.id, 'head1', 'close', { closedOn: '2026-07-03', summary: '已解除' }, 'closed');
+  });
+
+  it('releases an emergency measure at any time, but closes it only once the head has ruled on it', async () => {
+    s.setToday('2026-07-03');
+    const c = await s.newCase('coercion', 'measure', s.power('XC-SCJG-QZ-001'), [party]);
+    await s.done(
+      c.id,
+      'officer1',
+      'propose_measure',
+      { ...proposal, isEmergency: true, emergencyReason: '当事人正在转移涉案食品' },
+      'approval_pending',
+    );
+    await s.avExemption(c.id, 'implement_measure');
+    await s.done(c.id, 'officer1', 'implement_measure', onSite('2026-07-03'), 'in_effect');
+    const release = {
+      releasedOn: '2026-07-03',
+      reason: 'no_longer_needed',
+      returnNote: '已当场退还',
+    };
+    await s.done(c.id, 'head1', 'release', release, 'released');
+    const close = { closedOn: '2026-07-03', summary: '已解除' };
+    await s.refused(c.id, 'head1', 'close', close, 'COERCION_EMERGENCY_NOT_RATIFIED');
+    s.setToday('2026-07-06');
+    const ratified = await s.done(
+      c.id,
+      'head1',
+      'ratify_emergency',
+      { isApproved: true, reason: '情况紧急，同意补办' },
+      'released',
+    );
+    // Reported after the 24 hours: recorded, and flagged.
+    expect(ratified.details.emergency.ratification.isLate).toBe(true);
+    expect(ratified.details.release.reason).toBe('no_longer_needed');
+    await s.done(c.id, 'head1', 'close', { ...close, closedOn: '2026-07-06' }, 'closed');
   });
 
   it('refuses a seizure worth 100,000 yuan or more without the legal review', async () => {

@@ -194,14 +194,16 @@ export const COERCION_MEASURE: Workflow = {
         const freezeNoticeDueOn = measures.includes('freeze')
           ? await periodEnd(ctx.trx, takenOn, COERCION_LAW.freezeDecisionDelivery.value)
           : null;
-        const emergency = proposalOf(ctx)?.isEmergency
-          ? {
-              reportDueAt: new Date(
-                Date.parse(ctx.input.implementedAt) +
-                  COERCION_LAW.emergencyReportHours.value * 3_600_000,
-              ).toISOString(),
-            }
-          : undefined;
+        // Taken before the head approved: the approval follows within 24 hours (art.19).
+        const emergency =
+          ctx.snapshot.state === 'approval_pending'
+            ? {
+                reportDueAt: new Date(
+                  Date.parse(ctx.input.implementedAt) +
+                    COERCION_LAW.emergencyReportHours.value * 3_600_000,
+                ).toISOString(),
+              }
+            : undefined;
         return {
           decidedOn: takenOn,
           details: {
@@ -223,8 +225,10 @@ export const COERCION_MEASURE: Workflow = {
     action({
       name: 'ratify_emergency',
       label: '补办批准手续（紧急实施）',
-      from: ACTIVE,
-      to: (ctx) => (ctx.input.isApproved ? 'in_effect' : 'released'),
+      // Also after a release: the head's decision on the emergency is recorded either way.
+      from: ['in_effect', 'released'],
+      to: (ctx) =>
+        ctx.snapshot.state === 'released' || !ctx.input.isApproved ? 'released' : 'in_effect',
       roles: ['head'],
       input: RatifyInput,
       guards: [
@@ -246,7 +250,7 @@ export const COERCION_MEASURE: Workflow = {
         return {
           details: {
             emergency: { ...e, ratification },
-            ...(ctx.input.isApproved
+            ...(ctx.input.isApproved || ctx.snapshot.state === 'released'
               ? {}
               : {
                   release: {
@@ -311,8 +315,8 @@ export const COERCION_MEASURE: Workflow = {
       to: 'released',
       roles: ['head'],
       input: ReleaseInput,
+      // Releasing is never held up: it only ever favours the party.
       guards: [
-        emergencyRatified,
         (ctx) => notBefore(ctx.input.releasedOn, d<Measure>(ctx, 'measure')?.takenOn, '解除日期'),
         (ctx) => notAfterToday(ctx, ctx.input.releasedOn, '解除日期'),
       ],
