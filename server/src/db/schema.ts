@@ -4,6 +4,7 @@ import type { AuthTables } from '../modules/auth/auth.tables.ts';
 import type { CasesTables } from '../modules/cases/cases.tables.ts';
 import type { CalendarTables } from '../modules/calendar/calendar.tables.ts';
 import type { DeadlinesTables } from '../modules/deadlines/deadlines.tables.ts';
+import type { DisclosureTables } from '../modules/disclosure/disclosure.tables.ts';
 import type { EvidenceTables } from '../modules/evidence/evidence.tables.ts';
 import type { LedgerTables } from '../modules/ledger/ledger.tables.ts';
 import type { OrgTables } from '../modules/org/org.tables.ts';
@@ -20,6 +21,7 @@ export interface Database
     LedgerTables,
     CalendarTables,
     DeadlinesTables,
+    DisclosureTables,
     EvidenceTables,
     PowersTables,
     ProfileTables,

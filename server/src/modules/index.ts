@@ -3,6 +3,7 @@ import type { AppContext } from '../app.ts';
 import type { App } from '../shared/http.ts';
 import { registerCalendarRoutes } from './calendar/calendar.routes.ts';
 import { registerEvidenceRoutes } from './evidence/evidence.routes.ts';
+import { registerDisclosureRoutes } from './disclosure/disclosure.routes.ts';
 import { registerCasesRoutes } from './cases/cases.routes.ts';
 import { registerLedgerRoutes } from './ledger/ledger.routes.ts';
 import { registerOrgRoutes } from './org/org.routes.ts';
@@ -15,6 +16,7 @@ import { registerUsersRoutes } from './users/users.routes.ts';
 export function registerModules(app: App, ctx: AppContext): void {
   registerCalendarRoutes(app, ctx);
   registerEvidenceRoutes(app, ctx);
+  registerDisclosureRoutes(app, ctx);
   registerCasesRoutes(app, ctx);
   registerLedgerRoutes(app, ctx);
   registerOrgRoutes(app, ctx);

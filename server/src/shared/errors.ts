@@ -168,6 +168,27 @@ export const ERROR_CODES = {
   CASE_ALREADY_SUSPENDED: { status: 409, message: '案件已处于中止状态' },
   CASE_NOT_SUSPENDED: { status: 409, message: '案件未中止' },
 
+  // Disclosure (行政执法公示) and its public portal
+  DISCLOSURE_NOT_FOUND: { status: 404, message: '公示信息不存在' },
+  DECISION_DISPLAY_ENDED: { status: 410, message: '该决定信息的公示期限已满，已停止公示' },
+  DECISION_NOT_DECIDED: { status: 422, message: '案件尚未作出决定，不能公示' },
+  DISCLOSURE_NOT_PENDING: { status: 409, message: '该决定信息不在待签发公示状态' },
+  DISCLOSURE_WITHDRAWN: { status: 409, message: '该公示信息已撤下，不能再更正或撤下' },
+  DISPLAY_EARLY_END_BARRED: {
+    status: 422,
+    message: '受到责令停产停业、吊销许可证件等处罚的，不得提前停止公示',
+  },
+  DISPLAY_EARLY_END_NOT_APPLICABLE: {
+    status: 422,
+    message: '该决定信息没有公示期限，不适用提前停止公示',
+  },
+  CORRECTION_REQUEST_NOT_FOUND: { status: 404, message: '更正申请不存在，请核对受理编号' },
+  CORRECTION_REQUEST_ANSWERED: { status: 409, message: '该更正申请已答复' },
+  ANNUAL_REPORT_NOT_PUBLISHED: { status: 404, message: '该年度行政执法统计数据尚未公开' },
+  ANNUAL_REPORT_EXISTS: { status: 409, message: '该年度统计数据已公开，不能重复生成' },
+  ANNUAL_REPORT_YEAR_INVALID: { status: 422, message: '只能生成已结束年度的统计数据' },
+  CREDENTIAL_NOT_FOUND: { status: 404, message: '未查询到该执法证件，请核对证件号码' },
+
   // Legal review (重大执法决定法制审核)
   LEGAL_REVIEW_REQUIRED: { status: 422, message: '重大执法决定须经法制审核后方可作出' },
   LEGAL_REVIEW_NOT_AGREED: { status: 422, message: '法制审核未通过，不得作出决定' },

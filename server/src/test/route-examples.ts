@@ -4,6 +4,7 @@
 // agency, aims the same request at officer3's agency (综合执法局), which agency-bound roles of
 // 市场监管局 must not reach.
 import type { DemoIds } from '../demo/demo.org.ts';
+import { DISCLOSURE_ROUTE_EXAMPLES } from '../modules/disclosure/disclosure.route-examples.ts';
 import { EVIDENCE_ROUTE_EXAMPLES } from '../modules/evidence/evidence.route-examples.ts';
 import { POWERS_ROUTE_EXAMPLES } from '../modules/powers/powers.route-examples.ts';
 import { PROFILE_ROUTE_EXAMPLES } from '../modules/profile/profile.route-examples.ts';
@@ -356,6 +357,9 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
 
   // Evidence and resumable uploads of a case
   ...EVIDENCE_ROUTE_EXAMPLES,
+
+  // Disclosure: public data and the agency's publication commands
+  ...DISCLOSURE_ROUTE_EXAMPLES,
 
   // Legal review of major decisions
   ...REVIEW_ROUTE_EXAMPLES,

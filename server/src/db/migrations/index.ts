@@ -9,6 +9,7 @@ import * as m20261121_1900 from './2026_11_21_1900_cases.ts';
 import * as m20261121_1910 from './2026_11_21_1910_evidence.ts';
 import * as m20261121_1920 from './2026_11_21_1920_access_log.ts';
 import * as m20261121_2000 from './2026_11_21_2000_legal_review.ts';
+import * as m20261121_2100 from './2026_11_21_2100_disclosure.ts';
 
 export const MIGRATIONS = {
   '2026_11_21_1600_organisations_people_sessions': m20261121_1600,
@@ -20,4 +21,5 @@ export const MIGRATIONS = {
   '2026_11_21_1910_evidence': m20261121_1910,
   '2026_11_21_1920_access_log': m20261121_1920,
   '2026_11_21_2000_legal_review': m20261121_2000,
+  '2026_11_21_2100_disclosure': m20261121_2100,
 };

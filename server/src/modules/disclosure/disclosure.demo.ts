@@ -1,0 +1,341 @@
+// Demo publications: decided cases of both agencies sent through the legal-review gate and the
+// real pipeline (redaction, due dates, ledger), so the portal has something to show — a fine on
+// a natural person whose private data the facts mention, company penalties with 文号 written in
+// 〔〕, ［］ and （）, one withdrawn after 行政复议, one waiting for the 综合执法局 head's sign-off,
+// and a citizen's correction request for each agency. Ids are fixed for the matrix examples.
+import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { DemoIds } from '../../demo/demo.org.ts';
+import { SYSTEM_ACTOR } from '../../shared/policy.ts';
+import { withCreditCodeCheck, withIdCardCheck } from '../../shared/validators.ts';
+import { casesRepository as cases } from '../cases/cases.repository.ts';
+import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
+import { demoRecordId } from '../powers/powers.demo.ts';
+import { getEffectiveRules } from '../profile/profile.service.ts';
+import { legalReviewGate } from '../review/review.gate.ts';
+import { recordCorrectionRequest } from './disclosure.corrections.ts';
+import { queueCaseDecision } from './disclosure.pipeline.ts';
+import { disclosureRepository as repo } from './disclosure.repository.ts';
+import { correctionAnswerRule } from './disclosure.rules.ts';
+import { withdrawDecision } from './disclosure.service.ts';
+
+const PROFILE = 'xuecheng';
+const YEAR = 2026;
+
+/** A fixed UUID per demo record key, like the powers' demo ids. */
+export function demoDisclosureId(key: string): string {
+  const hex = createHash('sha256').update(`disclosure:${key}`).digest('hex');
+  const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export const DEMO_PUBLICATIONS = {
+  marketPerson: demoDisclosureId('market-person'),
+  marketCompany: demoDisclosureId('market-company'),
+  marketRestaurant: demoDisclosureId('market-restaurant'),
+  marketWithdrawn: demoDisclosureId('market-withdrawn'),
+  urbanPublished: demoDisclosureId('urban-published'),
+  urbanPending: demoDisclosureId('urban-pending'),
+  marketCorrectionRequest: demoDisclosureId('market-correction-request'),
+  urbanCorrectionRequest: demoDisclosureId('urban-correction-request'),
+};
+
+interface DemoDecision {
+  key: keyof typeof DEMO_PUBLICATIONS;
+  agency: 'market' | 'urban';
+  procedure: 'summary' | 'ordinary';
+  powerCode: string;
+  title: string;
+  facts: string;
+  party: {
+    kind: 'person' | 'organisation';
+    name: string;
+    idCardNo?: string;
+    creditCode?: string;
+    legalRepresentative?: string;
+    address?: string;
+    phone?: string;
+  };
+  decidedOn: string;
+  docNo?: string;
+  penalty: { types: string[]; fineYuan?: number; confiscationYuan?: number; legalBasis: string };
+}
+
+const DECISIONS: DemoDecision[] = [
+  {
+    key: 'marketPerson',
+    agency: 'market',
+    procedure: 'summary',
+    powerCode: 'XC-SCJG-CF-001',
+    title: '流动摊贩销售过期食品案',
+    facts:
+      '2026年10月20日，执法人员在巡查中发现当事人李建华（身份证号' +
+      withIdCardCheck('37040319800101123') +
+      '，电话13706321234，家庭住址：薛城区新城街道和谐家园3号楼）销售超过保质期的袋装面包6袋。',
+    party: {
+      kind: 'person',
+      name: '李建华',
+      idCardNo: withIdCardCheck('37040319800101123'),
+      address: '薛城区新城街道和谐家园3号楼',
+      phone: '13706321234',
+    },
+    decidedOn: '2026-10-20',
+    penalty: {
+      types: ['fine'],
+      fineYuan: 200,
+      legalBasis: '《中华人民共和国食品安全法》第一百二十四条第一款第（五）项',
+    },
+  },
+  {
+    key: 'marketCompany',
+    agency: 'market',
+    procedure: 'ordinary',
+    powerCode: 'XC-SCJG-CF-002',
+    title: '某食品公司经营标签不符合规定的预包装食品案',
+    facts: '当事人经营的预包装食品未标注生产日期和保质期，货值金额3500元，违法所得3500元。',
+    party: {
+      kind: 'organisation',
+      name: '枣庄市薛城区好味道食品有限公司',
+      creditCode: withCreditCodeCheck('91370403MA3F2Q8K1'),
+      legalRepresentative: '王大力',
+    },
+    decidedOn: '2026-11-02',
+    docNo: '薛市监罚〔2026〕15号',
+    penalty: {
+      types: ['fine', 'confiscation'],
+      fineYuan: 20000,
+      confiscationYuan: 3500,
+      legalBasis: '《中华人民共和国食品安全法》第一百二十五条第一款第（二）项',
+    },
+  },
+  {
+    key: 'marketRestaurant',
+    agency: 'market',
+    procedure: 'ordinary',
+    powerCode: 'XC-SCJG-CF-003',
+    title: '某餐饮店未建立进货查验记录制度案',
+    facts: '当事人未按规定建立并遵守进货查验记录制度，经责令改正拒不改正。',
+    party: {
+      kind: 'organisation',
+      name: '枣庄市薛城区老街坊餐饮店',
+      creditCode: withCreditCodeCheck('92370403MA3G5T7W2'),
+      legalRepresentative: '芳芳',
+    },
+    decidedOn: '2026-11-10',
+    docNo: '薛市监罚〔2026〕18号',
+    penalty: {
+      types: ['warning', 'fine'],
+      fineYuan: 10000,
+      legalBasis: '《中华人民共和国食品安全法》第一百二十六条第一款第（三）项',
+    },
+  },
+  {
+    key: 'marketWithdrawn',
+    agency: 'market',
+    procedure: 'ordinary',
+    powerCode: 'XC-SCJG-CF-004',
+    title: '某超市不按规定明码标价案',
+    facts: '当事人销售的部分商品未按规定明码标价。',
+    party: {
+      kind: 'organisation',
+      name: '枣庄市薛城区便民超市有限公司',
+      creditCode: withCreditCodeCheck('91370403MA3H6U9X3'),
+      legalRepresentative: '赵国庆',
+    },
+    decidedOn: '2026-10-12',
+    docNo: '薛市监罚〔2026〕9号',
+    penalty: { types: ['fine'], fineYuan: 5000, legalBasis: '《中华人民共和国价格法》第四十二条' },
+  },
+  {
+    key: 'urbanPublished',
+    agency: 'urban',
+    procedure: 'ordinary',
+    powerCode: 'XC-ZHZF-CF-002',
+    title: '某商户占道经营案',
+    facts: '当事人在巴山路人行道上堆放货物、占道经营，经责令改正逾期未改正。',
+    party: {
+      kind: 'organisation',
+      name: '枣庄市薛城区鲜果汇水果店',
+      creditCode: withCreditCodeCheck('92370403MA3D1P4R2'),
+      legalRepresentative: '钱多多',
+    },
+    decidedOn: '2026-11-05',
+    docNo: '薛综执罚［2026］7号',
+    penalty: {
+      types: ['fine'],
+      fineYuan: 500,
+      legalBasis: '《城市市容和环境卫生管理条例》第三十六条',
+    },
+  },
+  {
+    key: 'urbanPending',
+    agency: 'urban',
+    procedure: 'ordinary',
+    powerCode: 'XC-ZHZF-CF-001',
+    title: '某广告公司擅自张贴宣传品案',
+    facts: '当事人未经批准在公共设施上张贴小广告120余张。',
+    party: {
+      kind: 'organisation',
+      name: '枣庄市薛城区飞扬广告有限公司',
+      creditCode: withCreditCodeCheck('91370403MA3J7V1Y4'),
+      legalRepresentative: '孙飞扬',
+    },
+    decidedOn: '2026-11-18',
+    docNo: '薛综执罚（2026）9号',
+    penalty: {
+      types: ['fine'],
+      fineYuan: 1000,
+      legalBasis: '《城市市容和环境卫生管理条例》第三十四条',
+    },
+  },
+];
+
+async function insertDecidedCase(trx: Transaction<Database>, ids: DemoIds, d: DemoDecision) {
+  const agencyId = ids.agencies[d.agency];
+  const prefix = d.agency === 'market' ? '区市场监管局' : '区综合执法局';
+  const seq = await cases.nextSeq(trx, agencyId, YEAR);
+  const caseNo = `${prefix}案〔${YEAR}〕${seq}号`;
+  const id = await cases.insertCase(
+    trx,
+    {
+      agencyId,
+      kind: 'penalty',
+      procedure: d.procedure,
+      state: 'notified',
+      source: 'inspection',
+      sourceDetail: null,
+      powerId: demoRecordId('power', agencyId, d.powerCode),
+      handlingUnitId: null,
+      title: d.title,
+      facts: d.facts,
+      createdBy: null,
+      year: YEAR,
+    },
+    seq,
+    caseNo,
+  );
+  await cases.insertParties(trx, id, [
+    {
+      kind: d.party.kind,
+      name: d.party.name,
+      idCardNo: d.party.idCardNo ?? null,
+      creditCode: d.party.creditCode ?? null,
+      legalRepresentative: d.party.legalRepresentative ?? null,
+      address: d.party.address ?? null,
+      phone: d.party.phone ?? null,
+    },
+  ]);
+  const [lead, assist] =
+    d.agency === 'market' ? ['officer1', 'officer2'] : ['officer3', 'officer5'];
+  await cases.insertOfficers(trx, id, [
+    { personId: ids.people[lead] ?? '', credentialId: ids.credentials[lead] ?? '', role: 'lead' },
+    {
+      personId: ids.people[assist] ?? '',
+      credentialId: ids.credentials[assist] ?? '',
+      role: 'assist',
+    },
+  ]);
+  const { legalBasis, ...penalty } = d.penalty;
+  const proposed = { ...penalty, isMitigated: false, legalBasis, reasons: d.facts };
+  await trx
+    .updateTable('cases')
+    .set({ filed_on: d.decidedOn, details: JSON.stringify({ proposed }) })
+    .where('id', '=', id)
+    .execute();
+  // The decision passes the real legal-review gate, as in the case engine: a major decision
+  // would be refused here (and by the database), so demo decisions are the non-major kind.
+  const snapshot = await cases.loadSnapshot(trx, id, true);
+  if (!snapshot) throw new Error(`demo case ${caseNo} vanished`);
+  const head = d.agency === 'market' ? 'head1' : 'officer3';
+  const now = new Date(`${d.decidedOn}T09:00:00+08:00`);
+  const refusal = await legalReviewGate({
+    trx,
+    snapshot,
+    input: {},
+    principal: {
+      userId: ids.users[head] ?? '',
+      username: head,
+      displayName: '演示数据',
+      grants: [],
+    },
+    rules: await getEffectiveRules(trx, agencyId, PROFILE),
+    today: d.decidedOn,
+    now,
+  });
+  if (refusal) throw new Error(`demo decision ${caseNo} refused: ${refusal.code}`);
+  await trx
+    .updateTable('cases')
+    .set({
+      state: 'decided',
+      decided_on: d.decidedOn,
+      details: JSON.stringify({
+        proposed,
+        decision: {
+          decidedOn: d.decidedOn,
+          ...(d.docNo ? { docNo: d.docNo } : {}),
+          penalty: proposed,
+        },
+      }),
+    })
+    .where('id', '=', id)
+    .execute();
+  await appendLedgerEntry(trx, SYSTEM_ACTOR, {
+    kind: 'case.registered',
+    subjectType: 'case',
+    subjectId: id,
+    agencyId,
+    caseId: id,
+    payload: { caseNo, title: d.title, state: 'decided', demo: true },
+  });
+  return id;
+}
+
+/** Published two working days after the decision, at 10:00 China time. */
+function publishedAt(decidedOn: string): Date {
+  return new Date(new Date(`${decidedOn}T10:00:00+08:00`).getTime() + 2 * 86_400_000);
+}
+
+export async function seedDemoDisclosure(trx: Transaction<Database>, ids: DemoIds): Promise<void> {
+  for (const d of DECISIONS) {
+    if (d.key === 'urbanPending') await repo.saveSettings(trx, ids.agencies.urban, true);
+    const caseId = await insertDecidedCase(trx, ids, d);
+    await queueCaseDecision(
+      trx,
+      SYSTEM_ACTOR,
+      caseId,
+      { profile: PROFILE, now: publishedAt(d.decidedOn) },
+      { id: DEMO_PUBLICATIONS[d.key] },
+    );
+  }
+  await withdrawDecision(
+    trx,
+    SYSTEM_ACTOR,
+    DEMO_PUBLICATIONS.marketWithdrawn,
+    { reason: '经行政复议，该行政处罚决定被依法撤销', revokedOn: '2026-11-16' },
+    { profile: PROFILE, now: new Date('2026-11-17T15:00:00+08:00') },
+  );
+  for (const [agency, decision, key] of [
+    ['market', DEMO_PUBLICATIONS.marketCompany, 'marketCorrectionRequest'],
+    ['urban', DEMO_PUBLICATIONS.urbanPublished, 'urbanCorrectionRequest'],
+  ] as const) {
+    const agencyId = ids.agencies[agency];
+    const rules = await getEffectiveRules(trx, agencyId, PROFILE);
+    await recordCorrectionRequest(
+      trx,
+      SYSTEM_ACTOR,
+      {
+        decisionId: decision,
+        name: '刘某',
+        contact: '电子邮箱 liu@example.com',
+        content: '公示的当事人名称有误，请核实更正。',
+      },
+      {
+        agencyId,
+        rule: correctionAnswerRule(rules),
+        today: '2026-11-19',
+        id: DEMO_PUBLICATIONS[key],
+      },
+    );
+  }
+}
