@@ -6,6 +6,7 @@ import { createDemoApp } from '../../test/test-app.ts';
 import { listTrustedPublicKeys } from '../ledger/crypto/keys.ts';
 import { auditLedger } from '../ledger/ledger.audit.ts';
 import { demoRecordId } from '../powers/powers.demo.ts';
+import { checklist } from '../review/review.fixtures.ts';
 
 let now = new Date('2026-03-02T09:00:00+08:00');
 const setToday = (date: string) => (now = new Date(`${date}T10:00:00+08:00`));
@@ -296,6 +297,29 @@ describe('行政处罚 一般程序, from source to archive', () => {
       },
       'notified',
     );
+    // A decision made after a hearing is major (国办发〔2018〕118号 (十二)): no decision without an
+    // agreeing legal review of this very proposal.
+    await expectRefused(
+      c.id,
+      'head1',
+      'decide',
+      { decidedOn: '2026-03-23' },
+      'LEGAL_REVIEW_REQUIRED',
+    );
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${c.id}/review/submissions`,
+      headers: { cookie: cookies.officer1 },
+      payload: { situation: '当事人经营过期食品原料，经听证后拟罚款二万元，现报送法制审核。' },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const opinion = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${c.id}/review/opinion`,
+      headers: { cookie: await t.login('reviewer1') },
+      payload: { outcome: 'agree', checklist: checklist() },
+    });
+    expect(opinion.statusCode, opinion.body).toBe(200);
     const decided = await expectDone(
       c.id,
       'head1',
