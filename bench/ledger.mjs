@@ -694,46 +694,60 @@ function timingPlugin() {
  * Per entry: each statement's time, the JavaScript inside the transaction between statements
  * (hashing, canonical JSON, Kysely building queries), and begin + commit (the rest of the
  * transaction's wall time). Transactions one after another, so the parts add up to the total.
+ * Baseline and ours take turns in RUNS slices of RUN_MS / 2 each, summed per side, so that both
+ * sides see the machine's other work alike.
  */
-async function appendBreakdown(target, perTx, which) {
-  const timing = timingPlugin();
-  const db = target.handle.db.withPlugin(timing);
-  const work = appendWork(target, which, perTx, db);
-  for (let i = 0; i < 3; i++) await work();
-  timing.reset();
-  let wallMs = 0;
-  let insideMs = 0;
-  let entries = 0;
-  const deadline = performance.now() + RUN_MS;
+async function appendBreakdowns(target, perTx) {
+  const sides = ['baseline', 'ours'].map((which) => {
+    const timing = timingPlugin();
+    const db = target.handle.db.withPlugin(timing);
+    return { which, timing, db, wallMs: 0, insideMs: 0, entries: 0 };
+  });
+  for (const side of sides) {
+    const work = appendWork(target, side.which, perTx, side.db);
+    for (let i = 0; i < 3; i++) await work();
+    side.timing.reset();
+  }
+  for (let run = 1; run <= RUNS; run += 1) {
+    for (const side of run % 2 === 1 ? sides : [...sides].reverse()) {
+      await breakdownSlice(side, perTx, RUN_MS / 2);
+    }
+  }
+  return sides.map(({ timing, wallMs, insideMs, entries }) => {
+    const queries = [...timing.totals].map(([label, { ms }]) => [label, ms / entries]);
+    const queryMs = queries.reduce((sum, [, ms]) => sum + ms, 0);
+    return {
+      entries,
+      perEntryMs: wallMs / entries,
+      parts: [
+        ['begin + commit', (wallMs - insideMs) / entries],
+        ...queries,
+        ['JavaScript between statements', insideMs / entries - queryMs],
+      ],
+    };
+  });
+}
+
+async function breakdownSlice(side, perTx, ms) {
+  const deadline = performance.now() + ms;
   while (performance.now() < deadline) {
     await yieldNow();
     checkInterrupted();
     const t0 = performance.now();
     let t1 = 0;
     let t2 = 0;
-    await db.transaction().execute(async (trx) => {
+    await side.db.transaction().execute(async (trx) => {
       t1 = performance.now();
       for (let i = 0; i < perTx; i++) {
-        if (which === 'ours') await appendLedgerEntry(trx, ACTOR, nextEntry());
+        if (side.which === 'ours') await appendLedgerEntry(trx, ACTOR, nextEntry());
         else await trx.insertInto('bench_plain_entries').values(plainRow(nextEntry())).execute();
       }
       t2 = performance.now();
     });
-    wallMs += performance.now() - t0;
-    insideMs += t2 - t1;
-    entries += perTx;
+    side.wallMs += performance.now() - t0;
+    side.insideMs += t2 - t1;
+    side.entries += perTx;
   }
-  const queries = [...timing.totals].map(([label, { ms }]) => [label, ms / entries]);
-  const queryMs = queries.reduce((sum, [, ms]) => sum + ms, 0);
-  return {
-    entries,
-    perEntryMs: wallMs / entries,
-    parts: [
-      ['begin + commit', (wallMs - insideMs) / entries],
-      ...queries,
-      ['JavaScript between statements', insideMs / entries - queryMs],
-    ],
-  };
 }
 
 /** Same for verifyLedger: its queries, and everything else (the JavaScript checks). */
@@ -884,6 +898,8 @@ function topFunctions(profile, count) {
   let total = 0;
   profile.samples.forEach((id, i) => {
     const { functionName, url, lineNumber } = byId.get(id).callFrame;
+    // The inspector's own `dispatch` of Profiler.stop, which builds the profile inside it.
+    if (functionName === 'dispatch' && !url) return;
     const where = url ? ` ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}` : '';
     const key = `${functionName || '(anonymous)'}${where}`;
     const us = profile.timeDeltas[i] ?? 0;
@@ -987,15 +1003,13 @@ async function main() {
       console.log(`  ${label}: breakdown …`);
       const key = label.toLowerCase();
       const oursAppend = await profiled(`${key}-append-1-per-tx`, () =>
-        appendBreakdown(target, 1, 'ours'),
+        throughput(appendWork(target, 'ours', 1), 1, RUN_MS),
       );
       const verify = await profiled(`${key}-verify`, () => verifyBreakdown(target));
       breakdown = {
         append: [
-          await appendBreakdown(target, 1, 'baseline'),
-          oursAppend.value,
-          await appendBreakdown(target, BATCH, 'baseline'),
-          await appendBreakdown(target, BATCH, 'ours'),
+          ...(await appendBreakdowns(target, 1)),
+          ...(await appendBreakdowns(target, BATCH)),
         ],
         verify: verify.value,
         steps: await verifySteps(target, Math.min(ENTRIES, 20_000)),
@@ -1087,7 +1101,8 @@ async function main() {
   for (const { label, breakdown } of all) {
     if (!breakdown) continue;
     console.log(
-      `\n${label}: where an append's time goes (ms per entry, one client, in sequence)\n`,
+      `\n${label}: where an append's time goes (ms per entry, one client, in sequence;` +
+        ` ${RUNS} alternating slices of ${RUN_MS / 2} ms per side)\n`,
     );
     for (const b of breakdown.append) {
       const index = breakdown.append.indexOf(b);
