@@ -15,6 +15,7 @@ import {
 } from '../../shared/policy.ts';
 import { validateInput } from '../../shared/validate.ts';
 import { listAccess, recordAccess } from '../access/access.service.ts';
+import { queueCaseDecision } from '../disclosure/disclosure.pipeline.ts';
 import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
 import { requireAgencyTarget } from '../org/org.service.ts';
 import { maskIdCardNo } from '../people/people.repository.ts';
@@ -339,6 +340,10 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
           idempotencyKey: body.idempotencyKey ?? null,
           ledgerSeq,
         });
+        // A decision is queued for disclosure in the same transaction (its due date starts now).
+        if (toState === 'decided' && snapshot.state !== 'decided') {
+          await queueCaseDecision(trx, actor, caseId, { profile: options.config.PROFILE, now });
+        }
       });
       return view(caseId, principal);
     },

@@ -328,6 +328,13 @@ describe('行政处罚 一般程序, from source to archive', () => {
       'decided',
     );
     expect(decided.details.decision.penalty.fineYuan).toBe(20000);
+    // The decision went into the disclosure queue in the same transaction.
+    const queued = await t.handle.db
+      .selectFrom('disclosure_queue')
+      .select(['case_id', 'due_on'])
+      .where('case_id', '=', c.id)
+      .executeTakeFirst();
+    expect(queued?.case_id).toBe(c.id);
 
     await expectRefused(
       c.id,
