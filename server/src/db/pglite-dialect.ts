@@ -19,6 +19,9 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    // PGlite runs in this thread and answers without a macrotask turn: a long chain of queries
+    // (a demo seed, a whole-ledger verify) would otherwise starve timers, signals and requests.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const result = await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
     // PGlite counts rows only for INSERT/UPDATE/DELETE/MERGE/COPY, so zero for anything else.
     return { rows: result.rows, numAffectedRows: BigInt(result.affectedRows ?? 0) };
