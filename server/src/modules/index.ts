@@ -8,6 +8,7 @@ import { registerCasesRoutes } from './cases/cases.routes.ts';
 import { registerLedgerRoutes } from './ledger/ledger.routes.ts';
 import { registerOrgRoutes } from './org/org.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
+import { registerPortalRoutes } from './portal/portal.routes.ts';
 import { registerPowersRoutes } from './powers/powers.routes.ts';
 import { registerProfileRoutes } from './profile/profile.routes.ts';
 import { registerReviewRoutes } from './review/review.routes.ts';
@@ -21,6 +22,7 @@ export function registerModules(app: App, ctx: AppContext): void {
   registerLedgerRoutes(app, ctx);
   registerOrgRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
+  registerPortalRoutes(app, ctx);
   registerPowersRoutes(app, ctx);
   registerProfileRoutes(app, ctx);
   registerReviewRoutes(app, ctx);

@@ -5,6 +5,7 @@
 // 市场监管局 must not reach.
 import type { DemoIds } from '../demo/demo.org.ts';
 import { DISCLOSURE_ROUTE_EXAMPLES } from '../modules/disclosure/disclosure.route-examples.ts';
+import { PORTAL_ROUTE_EXAMPLES } from '../modules/portal/portal.route-examples.ts';
 import { EVIDENCE_ROUTE_EXAMPLES } from '../modules/evidence/evidence.route-examples.ts';
 import { POWERS_ROUTE_EXAMPLES } from '../modules/powers/powers.route-examples.ts';
 import { PROFILE_ROUTE_EXAMPLES } from '../modules/profile/profile.route-examples.ts';
@@ -360,6 +361,9 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
 
   // Disclosure: public data and the agency's publication commands
   ...DISCLOSURE_ROUTE_EXAMPLES,
+
+  // Portal pages (server-rendered HTML)
+  ...PORTAL_ROUTE_EXAMPLES,
 
   // Legal review of major decisions
   ...REVIEW_ROUTE_EXAMPLES,

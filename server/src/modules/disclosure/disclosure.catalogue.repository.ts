@@ -37,6 +37,17 @@ export const catalogueRepository = {
     return query.orderBy('agencies.name').execute();
   },
 
+  /** 司法行政部门: where the public complains about enforcement (执法监督). */
+  async listSupervisors(db: Db) {
+    return db
+      .selectFrom('agencies')
+      .select(['name', 'address', 'postcode', 'phone', 'email', 'supervision_phone'])
+      .where('kind', '=', 'justice_bureau')
+      .where('is_active', '=', true)
+      .orderBy('name')
+      .execute();
+  },
+
   async listUnits(db: Db, agencyId: string) {
     return db
       .selectFrom('units')
@@ -80,7 +91,8 @@ export const catalogueRepository = {
       .innerJoin('agencies', 'agencies.id', 'people.agency_id')
       .where('people.is_active', '=', true);
     if (filter.agencyId) query = query.where('people.agency_id', '=', filter.agencyId);
-    const q = filter.q?.trim();
+    // PostgreSQL text holds no NUL; control characters never match a name anyway.
+    const q = filter.q?.replace(/[\u0000-\u001f]/g, '').trim();
     if (q) {
       const pattern = likePattern(q);
       query = query.where((eb) =>

@@ -9,12 +9,25 @@ import { leafDataOf } from '../ledger/ledger.entry.ts';
 import { hashLeaf } from '../ledger/crypto/merkle.ts';
 import { sm3, toHex } from '../ledger/crypto/hash.ts';
 import { credentialValidity } from '../people/people.repository.ts';
-import { POWER_CATEGORY_LABELS } from '../powers/powers.schemas.ts';
+import { POWER_CATEGORY_LABELS, type ServiceGuide } from '../powers/powers.schemas.ts';
 import { catalogueRepository as catalogue } from './disclosure.catalogue.repository.ts';
 import { disclosureRepository as repo } from './disclosure.repository.ts';
+import { disclosureReadRepository as reads } from './disclosure.read.repository.ts';
 import { parseQuery } from './disclosure.search.ts';
 import type { DisclosureCategory } from './disclosure.tables.ts';
 import { toDecisionView } from './disclosure.view.ts';
+
+const EMPTY_GUIDE: ServiceGuide = {
+  acceptingBody: '',
+  approvingBody: '',
+  conditions: '',
+  materials: [],
+  supervision: '',
+  remedy: '',
+  officeHours: '',
+  address: '',
+  phone: '',
+};
 
 export const VALIDITY_LABELS = {
   valid: '有效',
@@ -43,6 +56,23 @@ function paging(p: Paging) {
   return { limit: pageSize, offset: ((p.page ?? 1) - 1) * pageSize };
 }
 
+function toPublicAgency(a: Awaited<ReturnType<typeof catalogue.listAgencies>>[number]) {
+  return {
+    id: a.id,
+    name: a.name,
+    shortName: a.short_name,
+    creditCode: a.credit_code,
+    region: a.region_name,
+    lawAreas: a.law_areas,
+    jurisdictionArea: a.jurisdiction_area,
+    address: a.address,
+    postcode: a.postcode,
+    phone: a.phone,
+    email: a.email,
+    supervisionPhone: a.supervision_phone,
+  };
+}
+
 export function createPublicDisclosureService(
   db: Kysely<Database>,
   options: { clock: () => Date },
@@ -52,7 +82,7 @@ export function createPublicDisclosureService(
   return {
     async listDecisions(query: DecisionQuery) {
       if (query.from && query.to && query.to < query.from) throw new AppError('INVALID_DATE_RANGE');
-      const { total, rows } = await repo.searchDecisions(db, {
+      const { total, rows } = await reads.searchDecisions(db, {
         terms: parseQuery(query.q),
         agencyId: query.agency,
         category: query.category,
@@ -62,6 +92,10 @@ export function createPublicDisclosureService(
         ...paging(query),
       });
       return { total, items: rows.map(toDecisionView) };
+    },
+
+    async latestChanges(limit: number) {
+      return (await reads.latestChanged(db, today(), limit)).map(toDecisionView);
     },
 
     async getDecision(id: string) {
@@ -87,7 +121,7 @@ export function createPublicDisclosureService(
     /** The whole ledger entry of the decision's latest publication event, for re-hashing. */
     async publicationRecord(id: string) {
       const decision = await this.getDecision(id);
-      const entry = await repo.publicationEntry(db, id, decision.ledgerIndex);
+      const entry = await reads.publicationEntry(db, id, decision.ledgerIndex);
       if (!entry || entry.leaf_index === null || !entry.payload_hash || !entry.prev_hash) {
         throw new AppError('DISCLOSURE_NOT_FOUND');
       }
@@ -112,22 +146,50 @@ export function createPublicDisclosureService(
     },
 
     async agencies() {
-      const rows = await catalogue.listAgencies(db);
-      const items = rows.map((a) => ({
-        id: a.id,
-        name: a.name,
-        shortName: a.short_name,
-        creditCode: a.credit_code,
-        region: a.region_name,
-        lawAreas: a.law_areas,
-        jurisdictionArea: a.jurisdiction_area,
-        address: a.address,
-        postcode: a.postcode,
-        phone: a.phone,
-        email: a.email,
-        supervisionPhone: a.supervision_phone,
-      }));
+      const items = (await catalogue.listAgencies(db)).map(toPublicAgency);
       return { total: items.length, items };
+    },
+
+    /** Everything 事前公开 says about one agency, for its portal page. */
+    async agencyProfile(agencyId: string) {
+      const [agency] = await catalogue.listAgencies(db, agencyId);
+      if (!agency) throw new AppError('NOT_FOUND', { message: '执法主体不存在' });
+      const all = { page: 1, pageSize: 100 };
+      const [units, entrustments, supervisors, officers, powers, guides, checks] =
+        await Promise.all([
+          catalogue.listUnits(db, agencyId),
+          catalogue.listEntrustments(db, agencyId),
+          catalogue.listSupervisors(db),
+          this.officers({ agency: agencyId, ...all }),
+          this.powers({ agency: agencyId, ...all }),
+          this.serviceGuides({ agency: agencyId, ...all }),
+          this.randomChecks({ agency: agencyId, ...all }),
+        ]);
+      return {
+        agency: toPublicAgency(agency),
+        units: units.map((u) => ({ name: u.name, kind: u.kind, phone: u.phone })),
+        entrustments: entrustments.map((e) => ({
+          name: e.entrusted_name,
+          creditCode: e.entrusted_credit_code,
+          matters: e.matters,
+          legalBasis: e.legal_basis,
+          terms: e.terms,
+          startsOn: e.starts_on,
+          endsOn: e.ends_on,
+          status: e.status,
+        })),
+        supervisors: supervisors.map((s) => ({
+          name: s.name,
+          address: s.address,
+          postcode: s.postcode,
+          phone: s.supervision_phone ?? s.phone,
+          email: s.email,
+        })),
+        officers: officers.items,
+        powers: powers.items,
+        serviceGuides: guides.items,
+        randomChecks: checks.items,
+      };
     },
 
     async officers(query: { q?: string | undefined; agency?: string | undefined } & Paging) {
@@ -220,7 +282,8 @@ export function createPublicDisclosureService(
           legalBasis: r.legal_basis,
           procedureSteps: r.procedure_steps,
           timeLimit: r.time_limit,
-          guide: r.service_guide ?? {},
+          // Only powers with a guide are listed (the query filters on it).
+          guide: r.service_guide ?? EMPTY_GUIDE,
         })),
       };
     },

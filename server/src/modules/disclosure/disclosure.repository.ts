@@ -3,7 +3,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { CaseForDisclosure, DecisionContent } from './disclosure.project.ts';
-import { gramsOf, type SearchTerm } from './disclosure.search.ts';
+import { gramsOf } from './disclosure.search.ts';
 import type {
   DecisionStatus,
   DisclosureCategory,
@@ -322,47 +322,6 @@ export const disclosureRepository = {
       .execute();
   },
 
-  /** Published, corrected and withdrawn decisions still within their display period. */
-  async searchDecisions(
-    db: Db,
-    filter: {
-      terms: SearchTerm[];
-      agencyId?: string | undefined;
-      category?: DisclosureCategory | undefined;
-      from?: string | undefined;
-      to?: string | undefined;
-      today: string;
-      limit: number;
-      offset: number;
-    },
-  ): Promise<{ total: number; rows: DecisionRow[] }> {
-    let query = db
-      .selectFrom('disclosure_decisions')
-      .where((eb) =>
-        eb.or([eb('display_until', 'is', null), eb('display_until', '>=', filter.today)]),
-      );
-    for (const term of filter.terms) {
-      query = query
-        .where(sql<boolean>`search_grams @> ${textArray(term.grams)}`)
-        .where(sql<boolean>`strpos(search_text, ${term.text}) > 0`);
-    }
-    if (filter.agencyId) query = query.where('agency_id', '=', filter.agencyId);
-    if (filter.category) query = query.where('category', '=', filter.category);
-    if (filter.from) query = query.where('decided_on', '>=', filter.from);
-    if (filter.to) query = query.where('decided_on', '<=', filter.to);
-    const [{ total }, rows] = await Promise.all([
-      query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
-      query
-        .selectAll()
-        .orderBy('published_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(filter.limit)
-        .offset(filter.offset)
-        .execute(),
-    ]);
-    return { total, rows };
-  },
-
   async agencyName(db: Db, agencyId: string): Promise<string | undefined> {
     const row = await db
       .selectFrom('agencies')
@@ -370,32 +329,5 @@ export const disclosureRepository = {
       .where('id', '=', agencyId)
       .executeTakeFirst();
     return row?.name;
-  },
-
-  /** The ledger entry of a publication event, for anyone re-computing its leaf hash. */
-  async publicationEntry(db: Db, decisionId: string, leafIndex: number) {
-    return db
-      .selectFrom('ledger_entries')
-      .select([
-        'leaf_index',
-        'kind',
-        'agency_id',
-        'case_id',
-        'subject_type',
-        'subject_id',
-        'actor_user_id',
-        'actor_name',
-        'actor_ip',
-        'actor_user_agent',
-        'recorded_at',
-        'payload',
-        'payload_hash',
-        'prev_hash',
-        'entry_hash',
-      ])
-      .where('leaf_index', '=', leafIndex)
-      .where('subject_type', '=', 'disclosure_decision')
-      .where('subject_id', '=', decisionId)
-      .executeTakeFirst();
   },
 };

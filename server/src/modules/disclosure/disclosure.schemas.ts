@@ -6,6 +6,9 @@ import { TRACKING_NO_PATTERN } from './disclosure.corrections.ts';
 import { WITHHOLD_REASONS, WITHHOLDABLE_FIELDS } from './disclosure.project.ts';
 import { DISCLOSURE_CATEGORIES } from './disclosure.tables.ts';
 
+/** Text a person types: no NUL or other control characters except line breaks and tabs. */
+const NO_CONTROL = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f]*$';
+
 /** Deep pages cost the database more than they are worth: 100 × 100 rows at most. */
 export const MAX_PAGE = 100;
 const PageNo = Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1 });
@@ -181,13 +184,24 @@ export const PublicRandomCheck = Type.Object({
 
 export const CorrectionRequestBody = StrictObject({
   decisionId: Uuid,
-  name: Type.String({ minLength: 1, maxLength: 50, description: '申请人姓名或名称' }),
+  name: Type.String({
+    minLength: 1,
+    maxLength: 50,
+    pattern: NO_CONTROL,
+    description: '申请人姓名或名称',
+  }),
   contact: Type.String({
     minLength: 3,
     maxLength: 100,
+    pattern: NO_CONTROL,
     description: '联系方式（仅用于答复，不公开）',
   }),
-  content: Type.String({ minLength: 5, maxLength: 2000, description: '需要更正的内容及理由' }),
+  content: Type.String({
+    minLength: 5,
+    maxLength: 2000,
+    pattern: NO_CONTROL,
+    description: '需要更正的内容及理由',
+  }),
 });
 
 export const CorrectionRequestCreated = Type.Object({
@@ -248,7 +262,7 @@ export const SignOffBody = StrictObject({
     Type.Enum(Object.keys(WITHHOLD_REASONS) as (keyof typeof WITHHOLD_REASONS)[]),
   ),
   isWithheld: Type.Optional(Type.Boolean({ description: '整条决定依法不予公开' })),
-  withholdNote: Type.Optional(Type.String({ minLength: 2, maxLength: 500 })),
+  withholdNote: Type.Optional(Type.String({ minLength: 2, maxLength: 500, pattern: NO_CONTROL })),
 });
 
 export const SignOffResult = Type.Object({
@@ -259,11 +273,11 @@ export const SignOffResult = Type.Object({
 export const SettingsBody = StrictObject({ requiresSignoff: Type.Boolean() });
 export const SettingsView = Type.Object({ agencyId: Uuid, requiresSignoff: Type.Boolean() });
 
-const Reason = Type.String({ minLength: 2, maxLength: 1000 });
-const PublicText = Type.String({ minLength: 1, maxLength: 4000 });
+const Reason = Type.String({ minLength: 2, maxLength: 1000, pattern: NO_CONTROL });
+const PublicText = Type.String({ minLength: 1, maxLength: 4000, pattern: NO_CONTROL });
 
 export const CorrectionBody = StrictObject({
-  docNo: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  docNo: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: NO_CONTROL })),
   facts: Type.Optional(PublicText),
   legalBasis: Type.Optional(PublicText),
   result: Type.Optional(PublicText),
@@ -325,5 +339,5 @@ export const CorrectionRequestView = Type.Object({
 
 export const AnswerBody = StrictObject({
   outcome: Type.Enum(['corrected', 'rejected']),
-  answer: Type.String({ minLength: 2, maxLength: 2000 }),
+  answer: Type.String({ minLength: 2, maxLength: 2000, pattern: NO_CONTROL }),
 });

@@ -10,6 +10,7 @@ const CLOSING = /[\])）】］〕﹞}｝>》]/g;
 /** The normal form of a text or query: what search compares. */
 export function normaliseForSearch(text: string): string {
   return text
+    .replace(/[\u0000-\u001f\u007f]/g, '')
     .normalize('NFKC')
     .replace(OPENING, '〔')
     .replace(CLOSING, '〕')
