@@ -48,6 +48,13 @@ export function wrapPglite(pglite: PGlite): DatabaseHandle {
 
 export function connectPostgres(connectionString: string, max = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle pooled connection that the server ends (a restart, an administrator's termination)
+  // emits 'error' on the pool; unhandled, that would take the whole process down. The pool drops
+  // the connection and opens a new one on the next query, so a warning is all it deserves.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01')
+      process.emitWarning(`PostgreSQL idle connection lost: ${error.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgresql', close: () => db.destroy() };
 }
