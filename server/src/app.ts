@@ -47,6 +47,12 @@ declare module 'fastify' {
   }
 }
 
+/** A hop count means: believe that many proxies nearest to us (Fastify's types take no number). */
+function trustProxyOption(setting: Config['TRUST_PROXY']): FastifyServerOptions['trustProxy'] {
+  if (typeof setting !== 'number') return setting;
+  return (_address: string, hop: number) => hop < setting;
+}
+
 export async function buildApp(ctx: AppContext): Promise<App> {
   const options: FastifyServerOptions = {
     logger: {
@@ -54,7 +60,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
     bodyLimit: ctx.config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: trustProxyOption(ctx.config.TRUST_PROXY),
     ajv: {
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' },
       // Fastify's compiler already carries ajv-formats; ours add Chinese identifiers.

@@ -21,6 +21,8 @@ const ConfigSchema = Type.Object({
   LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1 }),
   LOGIN_WINDOW_MINUTES: Type.Integer({ minimum: 1 }),
   SEED_DEMO: Type.Boolean(),
+  /** bench/cases.mjs only: a baseline route writing case rows past every guard; never in production. */
+  BENCH_BASELINE_ROUTES: Type.Boolean(),
   /** PEM file of the SM2 key that signs ledger tree heads; required in production. */
   LEDGER_SIGNING_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
   /** Where the latest signed tree head is copied, ideally outside the database's storage. */
@@ -30,6 +32,22 @@ const ConfigSchema = Type.Object({
   UPLOAD_MAX_BYTES: Type.Integer({ minimum: 1 }),
   /** An upload's lock lapses this long after its holder's last heartbeat (a crashed process). */
   UPLOAD_LEASE_SECONDS: Type.Integer({ minimum: 1, maximum: 3600 }),
+  /** Absolute origin the QR codes point at (e.g. https://gs.example.gov.cn); else the request's. */
+  PUBLIC_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+$' })),
+  /** Public endpoints and pages: requests per client IP per window; 0 turns the limit off. */
+  PUBLIC_RATE_LIMIT: Type.Integer({ minimum: 0 }),
+  PUBLIC_RATE_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 3600 }),
+  /**
+   * Whose X-Forwarded-For to believe: false (default: the peer address is the client), true (any
+   * proxy), a hop count, or the proxies' addresses/CIDRs separated by commas. Client addresses key
+   * the public rate limit and login throttling and go into the ledger, so a server reachable
+   * directly must not trust a header any client can write.
+   */
+  TRUST_PROXY: Type.Union([
+    Type.Boolean(),
+    Type.Integer({ minimum: 1, maximum: 16 }),
+    Type.String({ pattern: '^[0-9A-Fa-f:./]+(,[0-9A-Fa-f:./]+)*$' }),
+  ]),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -41,6 +59,11 @@ function parseBoolean(value: string | undefined, fallback: boolean): boolean | s
   if (['1', 'true', 'yes'].includes(value.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(value.toLowerCase())) return false;
   return value;
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  const flag = parseBoolean(value?.replace(/\s+/g, ''), false);
+  return typeof flag === 'string' && /^\d+$/.test(flag) ? Number(flag) : flag;
 }
 
 function parseInteger(value: string | undefined, fallback: number): number | string {
@@ -67,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     LOGIN_WINDOW_MINUTES: parseInteger(env.LOGIN_WINDOW_MINUTES, 15),
     // Demo data is never loaded in production, whatever the flag says (see assertProductionSafe).
     SEED_DEMO: parseBoolean(env.SEED_DEMO, !isProduction),
+    BENCH_BASELINE_ROUTES: parseBoolean(env.BENCH_BASELINE_ROUTES, false),
     ...(env.LEDGER_SIGNING_KEY_FILE
       ? { LEDGER_SIGNING_KEY_FILE: env.LEDGER_SIGNING_KEY_FILE }
       : {}),
@@ -76,6 +100,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     BLOB_DIR: path.resolve(env.BLOB_DIR ?? path.join(env.DATA_DIR ?? './data', 'blobs')),
     UPLOAD_MAX_BYTES: parseInteger(env.UPLOAD_MAX_BYTES, 64 * 1024 ** 3),
     UPLOAD_LEASE_SECONDS: parseInteger(env.UPLOAD_LEASE_SECONDS, 15),
+    ...(env.PUBLIC_BASE_URL ? { PUBLIC_BASE_URL: env.PUBLIC_BASE_URL } : {}),
+    // Tests count their own requests; a shared limit would make them depend on each other.
+    PUBLIC_RATE_LIMIT: parseInteger(env.PUBLIC_RATE_LIMIT, nodeEnv === 'test' ? 0 : 300),
+    PUBLIC_RATE_WINDOW_SECONDS: parseInteger(env.PUBLIC_RATE_WINDOW_SECONDS, 60),
+    TRUST_PROXY: parseTrustProxy(env.TRUST_PROXY),
   };
   const errors = [...Value.Errors(ConfigSchema, raw)];
   if (errors.length > 0) {
@@ -91,6 +120,8 @@ function assertProductionSafe(config: Config): void {
   const problems: string[] = [];
   if (config.SEED_DEMO)
     problems.push('SEED_DEMO must be false in production (演示数据不得用于生产)');
+  if (config.BENCH_BASELINE_ROUTES)
+    problems.push('BENCH_BASELINE_ROUTES must be false in production (基准测试路由不得用于生产)');
   if (!config.COOKIE_SECURE)
     problems.push('COOKIE_SECURE must be true in production (生产环境必须使用安全 Cookie)');
   if (!config.LEDGER_SIGNING_KEY_FILE) {

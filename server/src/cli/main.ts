@@ -2,10 +2,12 @@
 // the server (DATA_DIR, DATABASE_URL, PROFILE).
 import { ConfigError } from '../config.ts';
 import { runCalendar } from './calendar.command.ts';
+import { runExportArchive } from './export-archive.command.ts';
 import { runMigrate } from './migrate.command.ts';
 import { runSeedDemo } from './seed-demo.command.ts';
 import { runServe } from './serve.command.ts';
 import { runVerify } from './verify.command.ts';
+import { runVerifyArchive } from './verify-archive.command.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -16,6 +18,14 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   verify: {
     run: runVerify,
     help: '核验全过程记录账本：verify [--witness <file>]… [--json] (verify the ledger)',
+  },
+  'export-archive': {
+    run: runExportArchive,
+    help: '导出案件档案包：export-archive <caseId> <out> (archive package of a case)',
+  },
+  'verify-archive': {
+    run: runVerifyArchive,
+    help: '档案包四性检测（离线）：verify-archive <package> [--trusted-key <pem>] [--json]',
   },
   calendar: {
     run: runCalendar,

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { listTrustedPublicKeys } from '../modules/ledger/crypto/keys.ts';
 import { auditLedger, type AuditCheck, type Witness } from '../modules/ledger/ledger.audit.ts';
 import { createLocalBlobStore } from '../modules/blobs/local-blob-store.ts';
+import { loadDisposedBlobs } from '../modules/archive/disposal.audit.ts';
 import { auditEvidence } from '../modules/evidence/evidence.audit.ts';
 import { readWitness } from '../modules/ledger/ledger.heads.ts';
 import { openDatabase } from '../db/database.ts';
@@ -52,14 +53,22 @@ export async function runVerify(args: string[]): Promise<number> {
     }
 
     let blobsChecked = 0;
+    let disposed: { sm3: string; registerNo: number }[] = [];
     const checkEvidence: AuditCheck = async (db) => {
-      const evidence = await auditEvidence(db, createLocalBlobStore(config.BLOB_DIR));
+      // Disposed blobs (destruction register, modules/archive) are gone on purpose, not missing.
+      const tombstones = await loadDisposedBlobs(db);
+      const evidence = await auditEvidence(
+        db,
+        createLocalBlobStore(config.BLOB_DIR),
+        tombstones.disposed,
+      );
       blobsChecked = evidence.blobsChecked;
-      return evidence;
+      disposed = evidence.disposed;
+      return { issues: [...tombstones.issues, ...evidence.issues] };
     };
     const report = await auditLedger(handle.db, trusted, witnesses, [checkEvidence]);
     if (isJson) {
-      console.log(JSON.stringify(report, null, 2));
+      console.log(JSON.stringify({ ...report, disposedBlobs: disposed }, null, 2));
     } else if (report.issues.length === 0) {
       console.log(
         `账本完整：已核验 ${report.entriesChecked} 条记录、${report.treeHeadsChecked} 个签名树头、${blobsChecked} 个证据文件 (verified ${report.entriesChecked} entries)`,
@@ -72,6 +81,13 @@ export async function runVerify(args: string[]): Promise<number> {
         const seq = issue.seq === undefined ? '' : `序号 ${issue.seq}\t`;
         console.log(
           `${seq}${KIND_LABELS[issue.kind] ?? issue.kind} (${issue.kind})\t${issue.detail}`,
+        );
+      }
+    }
+    if (!isJson) {
+      for (const blob of disposed) {
+        console.log(
+          `证据文件 ${blob.sm3} 已依法销毁（销毁清册第 ${blob.registerNo} 号） disposed (register #${blob.registerNo})`,
         );
       }
     }

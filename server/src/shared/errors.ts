@@ -79,12 +79,6 @@ export const ERROR_CODES = {
   },
   TREE_HEAD_NOT_FOUND: { status: 404, message: '该规模的签名树头不存在' },
 
-  // Access audit (调阅监督)
-  ACCESS_REASON_REQUIRED: {
-    status: 422,
-    message: '非本案承办人员调阅案件记录，须说明调阅事由（reason）',
-  },
-
   // Evidence (证据) and its resumable uploads (tus 1.0.0)
   TUS_VERSION_UNSUPPORTED: { status: 412, message: '不支持的 tus 协议版本（须为 1.0.0）' },
   UPLOAD_NOT_FOUND: { status: 404, message: '上传任务不存在或已终止' },
@@ -127,6 +121,52 @@ export const ERROR_CODES = {
     message: '本执法主体适用的规则未规定该可不作音像记录的情形',
   },
 
+  // Access audit (调阅监督)
+  ACCESS_REASON_REQUIRED: {
+    status: 422,
+    message: '非本案承办人员调阅案件记录，须说明调阅事由（reason）',
+  },
+  PARTY_ACCESS_REQUEST_NOT_FOUND: { status: 404, message: '查阅、复制申请不存在' },
+  PARTY_NOT_OF_CASE: { status: 422, message: '申请人不是本案的当事人' },
+  PARTY_ACCESS_EVIDENCE_INVALID: { status: 422, message: '申请查阅的证据不属于本案' },
+  PARTY_ACCESS_ALREADY_DECIDED: { status: 409, message: '该申请已有负责人意见，不能重复决定' },
+  PARTY_ACCESS_PERIOD_REQUIRED: {
+    status: 422,
+    message: '同意查阅、复制时须限定期限（validForDays）',
+  },
+  PARTY_ACCESS_TOKEN_INVALID: {
+    status: 404,
+    message: '查阅凭证无效：申请未经负责人同意或凭证不存在',
+  },
+  PARTY_ACCESS_EXPIRED: { status: 403, message: '查阅凭证已过期，须重新申请' },
+  PARTY_ACCESS_NOT_IN_SCOPE: { status: 403, message: '该证据不在负责人同意查阅的范围内' },
+
+  // Retention, holds and disposal (档案保管与销毁)
+  LEGAL_HOLD_ACTIVE: { status: 409, message: '案件记录处于保全状态，不得销毁' },
+  LEGAL_HOLD_NOT_FOUND: { status: 404, message: '保全记录不存在' },
+  LEGAL_HOLD_ALREADY_RELEASED: { status: 409, message: '该保全已解除' },
+  DISPOSAL_EVIDENCE_INVALID: { status: 422, message: '拟销毁的记录不属于本案' },
+  DISPOSAL_ALREADY_DISPOSED: { status: 409, message: '记录已销毁' },
+  DISPOSAL_CASE_NOT_CLOSED: { status: 422, message: '案件尚未终结，保管期限尚未起算，不得销毁' },
+  DISPOSAL_BEFORE_RETENTION_END: {
+    status: 422,
+    message: '记录保管期限未满（或为永久保管），不得销毁',
+  },
+  DISPOSAL_PROPOSAL_NOT_FOUND: { status: 404, message: '销毁申请不存在' },
+  DISPOSAL_APPROVER_IS_PROPOSER: { status: 422, message: '销毁申请人不得审批本人的申请' },
+  DISPOSAL_ALREADY_APPROVED_BY_YOU: {
+    status: 409,
+    message: '同一人不能重复审批，销毁须经两名不同人员审批',
+  },
+  DISPOSAL_HEAD_APPROVAL_REQUIRED: {
+    status: 422,
+    message: '销毁须有一名审批人为机关负责人',
+  },
+  EVIDENCE_DISPOSED: {
+    status: 410,
+    message: '该证据文件已按规定销毁，仅保留存在证明（哈希、账本记录与销毁清册）',
+  },
+
   // Cases (案件办理)
   CASE_NOT_FOUND: { status: 404, message: '案件不存在' },
   STEP_ROLE_REQUIRED: { status: 403, message: '该办理环节须由相应职责的人员办理' },
@@ -141,6 +181,11 @@ export const ERROR_CODES = {
   PARTY_REQUIRED: { status: 422, message: '须登记当事人' },
   POWER_REQUIRED: { status: 422, message: '须选择所依据的权力事项' },
   FILING_APPROVAL_REQUIRED: { status: 422, message: '案件须经负责人批准立案' },
+  EMERGENCY_START_NOT_PROVIDED: {
+    status: 422,
+    message: '本地规定未允许情况紧急时先行启动执法程序，须经负责人批准后立案',
+  },
+  EMERGENCY_START_NOT_PENDING: { status: 409, message: '本案不是先行启动，或已补报批准' },
   TRANSCRIPT_REQUIRED: { status: 422, message: '须先制作调查取证笔录' },
   TRANSCRIPT_INCOMPLETE: { status: 422, message: '笔录内容不完整' },
   PENALTY_INCOMPLETE: { status: 422, message: '拟作出的处罚内容不完整' },
@@ -188,6 +233,10 @@ export const ERROR_CODES = {
   ANNUAL_REPORT_EXISTS: { status: 409, message: '该年度统计数据已公开，不能重复生成' },
   ANNUAL_REPORT_YEAR_INVALID: { status: 422, message: '只能生成已结束年度的统计数据' },
   CREDENTIAL_NOT_FOUND: { status: 404, message: '未查询到该执法证件，请核对证件号码' },
+  INSPECTION_CODE_NOT_FOUND: { status: 404, message: '未查询到该检查记录，请核对检查码' },
+  INSPECTION_CASE_REQUIRED: { status: 422, message: '只有行政检查案件才有检查码' },
+  PUBLIC_RATE_LIMITED: { status: 429, message: '访问过于频繁，请稍后再试' },
+  CATALOGUE_CHANGE_PUBLISHED: { status: 409, message: '该变更已确认更新公示' },
 
   // Legal review (重大执法决定法制审核)
   LEGAL_REVIEW_REQUIRED: { status: 422, message: '重大执法决定须经法制审核后方可作出' },
@@ -407,6 +456,17 @@ export const ERROR_CODES = {
   },
   EXPROPRIATION_COMPENSATION_INCOMPLETE: { status: 422, message: '尚有被征收（征用）人未获补偿' },
   EXPROPRIATION_PROPERTY_NOT_RETURNED: { status: 422, message: '被征用的财产使用后应当返还' },
+  // Legal documents (文书)
+  INSTRUMENT_NOT_FOUND: { status: 404, message: '文书不存在' },
+  INSTRUMENT_KIND_UNKNOWN: { status: 400, message: '不支持该文书种类' },
+  INSTRUMENT_KIND_NOT_FOR_CASE: { status: 422, message: '该文书不适用于本类案件' },
+  INSTRUMENT_FIELD_UNKNOWN: { status: 400, message: '文书没有该栏目，或该栏目由系统填写' },
+  INSTRUMENT_FIELDS_MISSING: { status: 422, message: '文书缺少法定必备内容，不能制作' },
+  INSTRUMENT_NUMBERING_INVALID: {
+    status: 400,
+    message: '文号格式须包含 {year} 和 {seq}，可使用 {abbr}、{code}',
+  },
+  INSTRUMENT_FILE_REQUIRED: { status: 400, message: '请提交需要核验的文书 PDF 文件' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -4,12 +4,17 @@
 // agency, aims the same request at officer3's agency (综合执法局), which agency-bound roles of
 // 市场监管局 must not reach.
 import type { DemoIds } from '../demo/demo.org.ts';
+import { ACCESS_ROUTE_EXAMPLES } from '../modules/access/access.route-examples.ts';
+import { ARCHIVE_ROUTE_EXAMPLES } from '../modules/archive/archive.route-examples.ts';
+import { DEADLINES_ROUTE_EXAMPLES } from '../modules/deadlines/deadlines.route-examples.ts';
 import { DISCLOSURE_ROUTE_EXAMPLES } from '../modules/disclosure/disclosure.route-examples.ts';
 import { PORTAL_ROUTE_EXAMPLES } from '../modules/portal/portal.route-examples.ts';
 import { EVIDENCE_ROUTE_EXAMPLES } from '../modules/evidence/evidence.route-examples.ts';
 import { POWERS_ROUTE_EXAMPLES } from '../modules/powers/powers.route-examples.ts';
 import { PROFILE_ROUTE_EXAMPLES } from '../modules/profile/profile.route-examples.ts';
+import { INSTRUMENTS_ROUTE_EXAMPLES } from '../modules/instruments/instruments.route-examples.ts';
 import { REVIEW_ROUTE_EXAMPLES } from '../modules/review/review.route-examples.ts';
+import { WEBAPP_ROUTE_EXAMPLES } from '../modules/webapp/webapp.route-examples.ts';
 
 export interface ExampleRequest {
   url: string;
@@ -127,13 +132,13 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
     }),
   },
   'GET /api/cases': { own: () => ({ url: '/api/cases' }) },
-  'GET /api/cases/:caseId/access-log': {
-    own: (ids) => ({ url: `/api/cases/${ids.cases.market}/access-log` }),
-    other: (ids) => ({ url: `/api/cases/${ids.cases.urban}/access-log` }),
-  },
   'GET /api/cases/:caseId': {
     own: (ids) => ({ url: `/api/cases/${ids.cases.market}` }),
     other: (ids) => ({ url: `/api/cases/${ids.cases.urban}` }),
+  },
+  'GET /api/cases/:caseId/access-log': {
+    own: (ids) => ({ url: `/api/cases/${ids.cases.market}/access-log` }),
+    other: (ids) => ({ url: `/api/cases/${ids.cases.urban}/access-log` }),
   },
   'GET /api/cases/:caseId/timeline': {
     own: (ids) => ({ url: `/api/cases/${ids.cases.market}/timeline` }),
@@ -359,6 +364,15 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
   // Evidence and resumable uploads of a case
   ...EVIDENCE_ROUTE_EXAMPLES,
 
+  // Access audit: parties' requests to read or copy, the agency's access log
+  ...ACCESS_ROUTE_EXAMPLES,
+
+  // Retention, legal holds, disposal and the destruction register
+  ...ARCHIVE_ROUTE_EXAMPLES,
+
+  // Deadlines running in an agency (home pages)
+  ...DEADLINES_ROUTE_EXAMPLES,
+
   // Disclosure: public data and the agency's publication commands
   ...DISCLOSURE_ROUTE_EXAMPLES,
 
@@ -367,4 +381,10 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
 
   // Legal review of major decisions
   ...REVIEW_ROUTE_EXAMPLES,
+
+  // Legal documents (文书): templates, issuing, files, the public seal check, 文号 patterns
+  ...INSTRUMENTS_ROUTE_EXAMPLES,
+
+  // The staff workbench's static files (/app/)
+  ...WEBAPP_ROUTE_EXAMPLES,
 };

@@ -10,6 +10,19 @@ import * as m20261121_1910 from './2026_11_21_1910_evidence.ts';
 import * as m20261121_1920 from './2026_11_21_1920_access_log.ts';
 import * as m20261121_2000 from './2026_11_21_2000_legal_review.ts';
 import * as m20261121_2100 from './2026_11_21_2100_disclosure.ts';
+import * as m20261121_2200 from './2026_11_21_2200_ledger_deferred_chain.ts';
+import * as m20261121_2210 from './2026_11_21_2210_ledger_append_function.ts';
+import * as m20261121_2300 from './2026_11_21_2300_power_law_areas.ts';
+import * as m20261121_2400 from './2026_11_21_2400_instruments.ts';
+import * as m20261121_2500 from './2026_11_21_2500_party_access.ts';
+import * as m20261121_2510 from './2026_11_21_2510_jobs.ts';
+import * as m20261121_2520 from './2026_11_21_2520_fixity.ts';
+import * as m20261121_2530 from './2026_11_21_2530_retention_disposal.ts';
+import * as m20261121_2600 from './2026_11_21_2600_disclosure_inspections.ts';
+import * as m20261121_2610 from './2026_11_21_2610_disclosure_catalogue_changes.ts';
+import * as m20261121_2620 from './2026_11_21_2620_public_rate_limits.ts';
+import * as m20261121_2700 from './2026_11_21_2700_legal_review_gate_states.ts';
+import * as m20261121_2710 from './2026_11_21_2710_legal_review_opinion_instrument.ts';
 
 export const MIGRATIONS = {
   '2026_11_21_1600_organisations_people_sessions': m20261121_1600,
@@ -22,4 +35,17 @@ export const MIGRATIONS = {
   '2026_11_21_1920_access_log': m20261121_1920,
   '2026_11_21_2000_legal_review': m20261121_2000,
   '2026_11_21_2100_disclosure': m20261121_2100,
+  '2026_11_21_2200_ledger_deferred_chain': m20261121_2200,
+  '2026_11_21_2210_ledger_append_function': m20261121_2210,
+  '2026_11_21_2300_power_law_areas': m20261121_2300,
+  '2026_11_21_2400_instruments': m20261121_2400,
+  '2026_11_21_2500_party_access': m20261121_2500,
+  '2026_11_21_2510_jobs': m20261121_2510,
+  '2026_11_21_2520_fixity': m20261121_2520,
+  '2026_11_21_2530_retention_disposal': m20261121_2530,
+  '2026_11_21_2600_disclosure_inspections': m20261121_2600,
+  '2026_11_21_2610_disclosure_catalogue_changes': m20261121_2610,
+  '2026_11_21_2620_public_rate_limits': m20261121_2620,
+  '2026_11_21_2700_legal_review_gate_states': m20261121_2700,
+  '2026_11_21_2710_legal_review_opinion_instrument': m20261121_2710,
 };

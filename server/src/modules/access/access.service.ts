@@ -14,7 +14,11 @@ export interface AccessRecord {
   reason?: string | undefined;
 }
 
-/** Whether the reader handles the case: one of its officers, or a head of its agency. */
+/**
+ * Whether the reader handles the case: one of its officers, a head of its agency, or a reviewer of
+ * the body the case was sent to for legal review — reading the materials is their part of the
+ * case (谁审核谁负责), so they are not asked why, though every reading is still logged.
+ */
 async function isHandler(db: Kysely<Database>, principal: Principal, record: AccessRecord) {
   if (principal.grants.some((g) => g.role === 'head' && g.agencyId === record.agencyId))
     return true;
@@ -26,7 +30,18 @@ async function isHandler(db: Kysely<Database>, principal: Principal, record: Acc
     .where('case_officers.case_id', '=', record.caseId)
     .where('users.id', '=', principal.userId)
     .executeTakeFirst();
-  return row !== undefined;
+  if (row !== undefined) return true;
+  const reviewBodies = principal.grants
+    .filter((g) => g.role === 'reviewer' && g.agencyId !== null)
+    .map((g) => g.agencyId as string);
+  if (reviewBodies.length === 0) return false;
+  const round = await db
+    .selectFrom('legal_review_rounds')
+    .select('id')
+    .where('case_id', '=', record.caseId)
+    .where('body_agency_id', 'in', reviewBodies)
+    .executeTakeFirst();
+  return round !== undefined;
 }
 
 /**
@@ -59,6 +74,34 @@ export async function recordAccess(
     .execute();
 }
 
+/**
+ * A reading by a party under a granted request: no user account, so the party's name is the
+ * reader's, and the approval is the reason (it is never a handler's reading).
+ */
+export async function recordPartyAccess(
+  db: Kysely<Database>,
+  actor: Actor,
+  grant: { id: string; agencyId: string; caseId: string; partyName: string },
+  resource: string,
+  resourceId: string,
+): Promise<void> {
+  await db
+    .insertInto('access_log')
+    .values({
+      agency_id: grant.agencyId,
+      case_id: grant.caseId,
+      resource,
+      resource_id: resourceId,
+      reader_user_id: null,
+      reader_name: grant.partyName,
+      is_handler: false,
+      reason: `当事人查阅、复制（经负责人同意，申请 ${grant.id}）`,
+      ip: actor.ip,
+      user_agent: actor.userAgent,
+    })
+    .execute();
+}
+
 export async function listAccess(
   db: Kysely<Database>,
   filter: { agencyId?: string; caseId?: string; limit: number; offset: number },
@@ -80,6 +123,7 @@ export async function listAccess(
     total: Number(total.n),
     items: rows.map((r) => ({
       caseId: r.case_id,
+      agencyId: r.agency_id,
       resource: r.resource,
       resourceId: r.resource_id,
       readerName: r.reader_name,

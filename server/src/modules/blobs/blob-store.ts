@@ -30,6 +30,13 @@ export interface BlobStore {
   /** Undefined when the blob is absent. */
   stat(sm3: string): Promise<BlobStat | undefined>;
   /**
+   * Removes a blob's content — the only delete there is, and only for a disposal that the
+   * destruction register already records (modules/archive): the caller passes the register
+   * number, which the store keeps beside the name as the reason the content is gone. Absent
+   * content is not an error (a retried disposal).
+   */
+  dispose(sm3: string, authority: { registerNo: number }): Promise<void>;
+  /**
    * A directory on the same filesystem as the blobs for files on their way in (partial uploads),
    * so that put() renames rather than copies.
    */

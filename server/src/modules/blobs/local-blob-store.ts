@@ -93,9 +93,33 @@ export function createLocalBlobStore(root: string): BlobStore {
     await fsyncPath(path.dirname(target));
   }
 
+  async function dispose(sm3: string, authority: { registerNo: number }): Promise<void> {
+    const target = blobPath(sm3);
+    if (!Number.isSafeInteger(authority.registerNo) || authority.registerNo < 1) {
+      throw new Error(`disposal of ${sm3} without a destruction register number`);
+    }
+    // A marker beside the (former) blob says why it is gone, for an operator looking at the disk.
+    await fs
+      .writeFile(`${target}.disposed`, `销毁清册第 ${authority.registerNo} 号\n`, {
+        mode: 0o444,
+        flag: 'w',
+      })
+      .catch((error: unknown) => {
+        if (errorCode(error) !== 'ENOENT' && errorCode(error) !== 'EACCES') throw error;
+      });
+    try {
+      await fs.unlink(target);
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw error;
+      return;
+    }
+    await fsyncPath(path.dirname(target));
+  }
+
   return {
     stagingDir,
     put,
+    dispose,
     stat,
     async has(sm3) {
       return (await stat(sm3)) !== undefined;

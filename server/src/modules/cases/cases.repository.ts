@@ -148,7 +148,7 @@ export const casesRepository = {
     if (lock) query = query.forUpdate();
     const row = await query.executeTakeFirst();
     if (!row) return undefined;
-    const [parties, officers] = await Promise.all([
+    const [parties, officers, power] = await Promise.all([
       db
         .selectFrom('case_parties')
         .selectAll()
@@ -172,9 +172,17 @@ export const casesRepository = {
         .where('case_officers.case_id', '=', caseId)
         .orderBy('case_officers.role', 'desc')
         .execute(),
+      row.power_id
+        ? db
+            .selectFrom('powers')
+            .select('law_areas')
+            .where('id', '=', row.power_id)
+            .executeTakeFirst()
+        : undefined,
     ]);
     return toSnapshot(
       row,
+      power?.law_areas ?? [],
       parties.map((p) => ({
         id: p.id,
         kind: p.kind,
@@ -205,6 +213,7 @@ export const casesRepository = {
       decidedOn?: string;
       closedOn?: string;
       archivedOn?: string;
+      isEmergencyStart?: boolean;
     },
   ) {
     await trx
@@ -216,6 +225,7 @@ export const casesRepository = {
         ...(patch.decidedOn && { decided_on: patch.decidedOn }),
         ...(patch.closedOn && { closed_on: patch.closedOn }),
         ...(patch.archivedOn && { archived_on: patch.archivedOn }),
+        ...(patch.isEmergencyStart !== undefined && { is_emergency_start: patch.isEmergencyStart }),
         version: sql<number>`version + 1`,
         updated_at: new Date(),
       })
@@ -356,7 +366,12 @@ export const casesRepository = {
   },
 };
 
-function toSnapshot(row: CaseRow, parties: CaseParty[], officers: CaseOfficer[]): CaseSnapshot {
+function toSnapshot(
+  row: CaseRow,
+  powerLawAreas: string[],
+  parties: CaseParty[],
+  officers: CaseOfficer[],
+): CaseSnapshot {
   return {
     id: row.id,
     agencyId: row.agency_id,
@@ -366,10 +381,11 @@ function toSnapshot(row: CaseRow, parties: CaseParty[], officers: CaseOfficer[])
     state: row.state,
     version: row.version,
     powerId: row.power_id,
-    powerLawAreas: [],
+    powerLawAreas,
     isEmergencyStart: row.is_emergency_start,
     filedOn: row.filed_on,
     decidedOn: row.decided_on,
+    closedOn: row.closed_on,
     details: row.details,
     parties,
     officers,

@@ -14,6 +14,7 @@ import {
   PartyRecordsQuery,
   TimelineEntry,
 } from './cases.schemas.ts';
+import { registerCasesBenchRoutes } from './cases.bench.ts';
 import { createCasesService } from './cases.service.ts';
 
 const tags = ['案件办理'];
@@ -44,6 +45,7 @@ const refusals = {
 
 export function registerCasesRoutes(app: App, ctx: AppContext) {
   const cases = createCasesService(ctx.db, { config: ctx.config, now: ctx.clock });
+  registerCasesBenchRoutes(app, ctx);
 
   app.post(
     '/api/agencies/:agencyId/cases',

@@ -8,6 +8,7 @@ import {
   StrictObject,
   Uuid,
 } from '../../shared/schemas.ts';
+import { DeadlineView } from '../deadlines/deadlines.schemas.ts';
 
 export const CASE_KINDS = ['penalty', 'permit', 'coercion', 'inspection', 'expropriation'] as const;
 export const CASE_SOURCES = [
@@ -100,7 +101,27 @@ export const CaseView = Type.Object({
       recusalDeclaredAt: Type.Union([Type.String(), Type.Null()]),
     }),
   ),
-  availableActions: Type.Array(Type.Object({ name: Type.String(), label: Type.String() })),
+  availableActions: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      label: Type.String(),
+      inputSchema: Type.Record(Type.String(), Type.Unknown(), {
+        description:
+          '该环节请求体中 input 的 JSON Schema（服务器据此校验），各字段的 title 为中文名称',
+      }),
+    }),
+  ),
+  deadlines: Type.Array(DeadlineView, {
+    description: '本案的法定期限（含法制审核、音像上传、公示）',
+  }),
+  flags: Type.Array(
+    Type.Object({
+      kind: Type.String(),
+      state: Type.Enum(['overdue', 'missed']),
+      message: Type.String(),
+    }),
+    { description: '逾期提示：期限已过未办结（overdue）或逾期后才办结（missed）' },
+  ),
   replayed: Type.Optional(Type.Boolean()),
 });
 export type CaseView = Static<typeof CaseView>;

@@ -228,5 +228,6 @@ describe('random action sequences', () => {
     expect(accepted).toBeGreaterThan(3);
     const keys = await listTrustedPublicKeys(t.ctx.config.DATA_DIR);
     expect((await auditLedger(t.handle.db, keys, [])).issues).toEqual([]);
-  });
+    // Runs of many HTTP round trips: generous on a loaded machine.
+  }, 180_000);
 });

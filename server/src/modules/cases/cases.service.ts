@@ -15,11 +15,17 @@ import {
 } from '../../shared/policy.ts';
 import { validateInput } from '../../shared/validate.ts';
 import { listAccess, recordAccess } from '../access/access.service.ts';
+import { syncInspection } from '../disclosure/disclosure.inspections.ts';
 import { queueCaseDecision } from '../disclosure/disclosure.pipeline.ts';
+import { deadlinesRepository } from '../deadlines/deadlines.repository.ts';
+import { syncDeadlinesOfSubject } from '../deadlines/deadlines.sync.ts';
+import { toDeadlineView } from '../deadlines/deadlines.views.ts';
 import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
 import { requireAgencyTarget } from '../org/org.service.ts';
 import { maskIdCardNo } from '../people/people.repository.ts';
 import { getEffectiveRules } from '../profile/profile.service.ts';
+import { inputSchemaOf } from './cases.action-forms.ts';
+import { pausedKinds, runningPeriods, type CaseAfter } from './case-deadlines.ts';
 import { casesPolicies } from './cases.policy.ts';
 import { casesRepository as repo } from './cases.repository.ts';
 import type { ActionBodyInput, CaseView, CreateCaseInput } from './cases.schemas.ts';
@@ -49,7 +55,12 @@ function canTake(spec: ActionSpec<never>, principal: Principal, agencyId: string
   return principal.grants.some((g) => spec.roles.includes(g.role) && g.agencyId === agencyId);
 }
 
-function toView(snapshot: CaseSnapshot, workflow: Workflow, principal: Principal): CaseView {
+function toView(
+  snapshot: CaseSnapshot,
+  workflow: Workflow,
+  principal: Principal,
+  deadlines: CaseView['deadlines'],
+): CaseView {
   return {
     id: snapshot.id,
     agencyId: snapshot.agencyId,
@@ -80,7 +91,17 @@ function toView(snapshot: CaseSnapshot, workflow: Workflow, principal: Principal
     })),
     availableActions: workflow.actions
       .filter((a) => a.from.includes(snapshot.state) && canTake(a, principal, snapshot.agencyId))
-      .map((a) => ({ name: a.name, label: a.label })),
+      .map((a) => ({ name: a.name, label: a.label, inputSchema: inputSchemaOf(a) })),
+    deadlines,
+    // An agency's period passed without the step, or the step done late (e.g. an emergency start
+    // whose approval came after 24 hours): flagged on the case for as long as it stands.
+    flags: deadlines
+      .filter((x) => x.bearer === 'agency' && (x.state === 'overdue' || x.state === 'missed'))
+      .map((x) => ({
+        kind: x.kind,
+        state: x.state === 'overdue' ? ('overdue' as const) : ('missed' as const),
+        message: `${x.label}${x.state === 'overdue' ? '已逾期' : '逾期完成'}（期限至 ${x.dueOn ?? x.dueAt ?? '—'}）`,
+      })),
   };
 }
 
@@ -88,7 +109,16 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
   async function view(caseId: string, principal: Principal): Promise<CaseView> {
     const snapshot = await repo.loadSnapshot(db, caseId, false);
     if (!snapshot) throw new AppError('CASE_NOT_FOUND');
-    return toView(snapshot, requireWorkflow(snapshot.kind, snapshot.procedure), principal);
+    const now = options.now();
+    const deadlines = (await deadlinesRepository.listOfCase(db, caseId)).map((x) =>
+      toDeadlineView(x, now),
+    );
+    return toView(
+      snapshot,
+      requireWorkflow(snapshot.kind, snapshot.procedure),
+      principal,
+      deadlines,
+    );
   }
 
   return {
@@ -309,6 +339,8 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
           rules: await getEffectiveRules(trx, snapshot.agencyId, options.config.PROFILE),
           today: chinaToday(now),
           now,
+          action: actionName,
+          actor,
         };
         const refusal = await firstRefusal(spec.guards, ctx);
         if (refusal)
@@ -317,6 +349,24 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
         const toState = typeof spec.to === 'function' ? spec.to(ctx) : spec.to;
         const details = { ...snapshot.details, ...patch.details };
         await repo.saveCase(trx, caseId, { ...patch, state: toState, details });
+        // The periods running after this action become (or stop being) durable deadlines.
+        const after: CaseAfter = {
+          kind: snapshot.kind,
+          procedure: snapshot.procedure,
+          state: toState,
+          details,
+          filedOn: patch.filedOn ?? snapshot.filedOn,
+          decidedOn: patch.decidedOn ?? snapshot.decidedOn,
+          closedOn: patch.closedOn ?? snapshot.closedOn,
+        };
+        await syncDeadlinesOfSubject(
+          trx,
+          actor,
+          { agencyId: snapshot.agencyId, caseId, subjectType: 'case', subjectId: caseId },
+          runningPeriods(after, ctx.rules),
+          now,
+          pausedKinds(after),
+        );
         const ledgerSeq = await appendLedgerEntry(trx, actor, {
           kind: `case.${actionName}`,
           subjectType: 'case',
@@ -343,6 +393,10 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
         // A decision is queued for disclosure in the same transaction (its due date starts now).
         if (toState === 'decided' && snapshot.state !== 'decided') {
           await queueCaseDecision(trx, actor, caseId, { profile: options.config.PROFILE, now });
+        }
+        // An inspection's public record (扫码入企) follows its state; its result is published.
+        if (snapshot.kind === 'inspection' && toState !== snapshot.state) {
+          await syncInspection(trx, actor, caseId, { profile: options.config.PROFILE, now });
         }
       });
       return view(caseId, principal);

@@ -6,7 +6,7 @@ import type { Static, TSchema } from 'typebox';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
-import type { Principal, Role } from '../../shared/policy.ts';
+import type { Actor, Principal, Role } from '../../shared/policy.ts';
 import type { EffectiveRules } from '../profile/profile.resolve.ts';
 import type { CaseKind } from './cases.tables.ts';
 
@@ -42,6 +42,7 @@ export interface CaseSnapshot {
   isEmergencyStart: boolean;
   filedOn: string | null;
   decidedOn: string | null;
+  closedOn: string | null;
   details: Record<string, unknown>;
   parties: CaseParty[];
   officers: CaseOfficer[];
@@ -56,6 +57,10 @@ export interface GuardContext<I = unknown> {
   rules: EffectiveRules;
   today: string;
   now: Date;
+  /** The action being taken and who takes it from where (IP, user agent), for guards that write
+   * their own record, such as the legal-review gate; set by the engine, absent in demo data. */
+  action?: string;
+  actor?: Actor;
 }
 
 export interface Refusal {

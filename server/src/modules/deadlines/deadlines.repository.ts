@@ -156,6 +156,76 @@ export const deadlinesRepository = {
       .execute();
   },
 
+  async listOpenOfSubjectForUpdate(
+    db: Kysely<Database>,
+    subjectType: string,
+    subjectId: string,
+  ): Promise<Deadline[]> {
+    const rows = await db
+      .selectFrom('deadlines')
+      .selectAll()
+      .where('subject_type', '=', subjectType)
+      .where('subject_id', '=', subjectId)
+      .where('status', '=', 'open')
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    return rows.map(toDeadline);
+  },
+
+  /**
+   * An agency's open deadlines, passed (`overdue`) or not yet (`due`), soonest first; rights of a
+   * party (`excludeKinds`) never count as overdue. `today` and `now` come from the clock.
+   */
+  async listOpenOfAgency(
+    db: Kysely<Database>,
+    filter: {
+      agencyId: string;
+      status: 'due' | 'overdue';
+      today: string;
+      now: Date;
+      excludeKinds: readonly string[];
+      limit: number;
+      offset: number;
+    },
+  ): Promise<{ rows: Deadline[]; total: number }> {
+    const passed = sql<boolean>`((due_at is not null and due_at < ${filter.now}) or (due_at is null and due_on is not null and due_on < ${filter.today}))`;
+    let query = db
+      .selectFrom('deadlines')
+      .where('agency_id', '=', filter.agencyId)
+      .where('status', '=', 'open');
+    if (filter.status === 'overdue') {
+      query = query.where(passed);
+      if (filter.excludeKinds.length > 0)
+        query = query.where('kind', 'not in', filter.excludeKinds);
+    } else {
+      query = query.where(sql<boolean>`not (${passed})`);
+    }
+    const [rows, count] = await Promise.all([
+      query
+        .selectAll()
+        .orderBy(sql`coalesce(due_at, cast(due_on as timestamptz))`, (ob) => ob.asc().nullsLast())
+        .orderBy('id')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute(),
+      query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows: rows.map(toDeadline), total: Number(count.n) };
+  },
+
+  /** Every deadline about a case (its own periods, its reviews, uploads, publications). */
+  async listOfCase(db: Kysely<Database>, caseId: string): Promise<Deadline[]> {
+    const rows = await db
+      .selectFrom('deadlines')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toDeadline);
+  },
+
   async listOfSubject(
     db: Kysely<Database>,
     subjectType: string,

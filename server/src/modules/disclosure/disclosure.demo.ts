@@ -18,6 +18,10 @@ import { recordCorrectionRequest } from './disclosure.corrections.ts';
 import { queueCaseDecision } from './disclosure.pipeline.ts';
 import { disclosureRepository as repo } from './disclosure.repository.ts';
 import { correctionAnswerRule } from './disclosure.rules.ts';
+import { computeFigures } from './disclosure.annual.ts';
+import { annualRepository } from './disclosure.annual.repository.ts';
+import { recordCatalogueChange } from './disclosure.catalogue-changes.ts';
+import { syncInspection } from './disclosure.inspections.ts';
 import { withdrawDecision } from './disclosure.service.ts';
 
 const PROFILE = 'xuecheng';
@@ -39,6 +43,20 @@ export const DEMO_PUBLICATIONS = {
   urbanPending: demoDisclosureId('urban-pending'),
   marketCorrectionRequest: demoDisclosureId('market-correction-request'),
   urbanCorrectionRequest: demoDisclosureId('urban-correction-request'),
+};
+
+/** Demo inspections (扫码入企): fixed case ids and codes for the matrix, the e2e test and docs. */
+export const DEMO_INSPECTIONS = {
+  marketCase: demoDisclosureId('market-inspection'),
+  marketCode: 'XJ26MKTQ8A',
+  urbanCase: demoDisclosureId('urban-inspection'),
+  urbanCode: 'XJ26URBQ8A',
+};
+
+/** Demo changes to pre-disclosure information, one per agency, still to be confirmed public. */
+export const DEMO_CATALOGUE_CHANGES = {
+  market: demoDisclosureId('market-catalogue-change'),
+  urban: demoDisclosureId('urban-catalogue-change'),
 };
 
 interface DemoDecision {
@@ -296,7 +314,150 @@ function publishedAt(decidedOn: string): Date {
   return new Date(new Date(`${decidedOn}T10:00:00+08:00`).getTime() + 2 * 86_400_000);
 }
 
+/** A planned routine check for each agency, whose code the officers carry on the visit. */
+async function seedDemoInspections(trx: Transaction<Database>, ids: DemoIds) {
+  const demo = [
+    {
+      agency: 'market',
+      caseId: DEMO_INSPECTIONS.marketCase,
+      code: DEMO_INSPECTIONS.marketCode,
+      powerCode: 'XC-SCJG-JC-001',
+      party: ['枣庄市薛城区惠民超市有限公司', withCreditCodeCheck('91370403MA3K8P2Q7')],
+      officers: ['officer1', 'officer2'],
+      // Planned, like the other: a published result would change the demo's decision counts
+      // that other tests rely on (the tests publish results themselves).
+      state: 'planned',
+    },
+    {
+      agency: 'urban',
+      caseId: DEMO_INSPECTIONS.urbanCase,
+      code: DEMO_INSPECTIONS.urbanCode,
+      powerCode: 'XC-ZHZF-JC-001',
+      party: ['枣庄市薛城区顺达物流有限公司', withCreditCodeCheck('91370403MA3L2R5T9')],
+      officers: ['officer3', 'officer5'],
+      state: 'planned',
+    },
+  ] as const;
+  for (const d of demo) {
+    const agencyId = ids.agencies[d.agency];
+    const seq = await cases.nextSeq(trx, agencyId, YEAR);
+    const generated = await cases.insertCase(
+      trx,
+      {
+        agencyId,
+        kind: 'inspection',
+        procedure: 'routine',
+        state: d.state,
+        source: 'inspection',
+        sourceDetail: null,
+        powerId: demoRecordId('power', agencyId, d.powerCode),
+        handlingUnitId: null,
+        title: '日常监督检查',
+        facts: null,
+        createdBy: null,
+        year: YEAR,
+      },
+      seq,
+      `${d.agency === 'market' ? '区市场监管局' : '区综合执法局'}检〔${YEAR}〕${seq}号`,
+    );
+    // A fixed id, before anything refers to the case.
+    await trx.updateTable('cases').set({ id: d.caseId }).where('id', '=', generated).execute();
+    const [name, creditCode] = d.party;
+    await cases.insertParties(trx, d.caseId, [
+      {
+        kind: 'organisation',
+        name,
+        idCardNo: null,
+        creditCode,
+        legalRepresentative: null,
+        address: null,
+        phone: null,
+      },
+    ]);
+    const [lead, assist] = d.officers;
+    await cases.insertOfficers(trx, d.caseId, [
+      { personId: ids.people[lead] ?? '', credentialId: ids.credentials[lead] ?? '', role: 'lead' },
+      {
+        personId: ids.people[assist] ?? '',
+        credentialId: ids.credentials[assist] ?? '',
+        role: 'assist',
+      },
+    ]);
+    const plan = {
+      plannedOn: '2026-11-20',
+      reason: '年度监督检查计划',
+      items: ['经营资质', '安全管理制度'],
+    };
+    await trx
+      .updateTable('cases')
+      .set({ details: JSON.stringify({ plan }) })
+      .where('id', '=', d.caseId)
+      .execute();
+    await appendLedgerEntry(trx, SYSTEM_ACTOR, {
+      kind: 'case.registered',
+      subjectType: 'case',
+      subjectId: d.caseId,
+      agencyId,
+      caseId: d.caseId,
+      payload: { title: '日常监督检查', state: d.state, demo: true },
+    });
+    await syncInspection(
+      trx,
+      SYSTEM_ACTOR,
+      d.caseId,
+      { profile: PROFILE, now: new Date('2026-11-17T10:00:00+08:00') },
+      { code: d.code },
+    );
+  }
+}
+
+/** Last year's statistics of both agencies, computed from the case data as in January. */
+async function seedDemoAnnualReports(trx: Transaction<Database>, ids: DemoIds) {
+  const year = YEAR - 1;
+  for (const agency of ['market', 'urban'] as const) {
+    const agencyId = ids.agencies[agency];
+    const agencyName = (await repo.agencyName(trx, agencyId)) ?? '';
+    const figures = computeFigures(
+      await annualRepository.caseFigures(trx, agencyId, year),
+      await annualRepository.disclosureFigures(trx, agencyId, year),
+    );
+    const dueOn = `${YEAR}-01-31`;
+    const ledgerIndex = await appendLedgerEntry(trx, SYSTEM_ACTOR, {
+      kind: 'disclosure.annual_report.published',
+      subjectType: 'agency',
+      subjectId: agencyId,
+      agencyId,
+      payload: { year, agency: agencyName, dueOn, figures },
+    });
+    await annualRepository.insertReport(trx, {
+      agencyId,
+      year,
+      agencyName,
+      figures,
+      publishedAt: new Date(`${YEAR}-01-20T10:00:00+08:00`),
+      dueOn,
+      ledgerIndex,
+    });
+  }
+}
+
 export async function seedDemoDisclosure(trx: Transaction<Database>, ids: DemoIds): Promise<void> {
+  await seedDemoInspections(trx, ids);
+  await seedDemoAnnualReports(trx, ids);
+  for (const agency of ['market', 'urban'] as const) {
+    await recordCatalogueChange(
+      trx,
+      SYSTEM_ACTOR,
+      ids.agencies[agency],
+      {
+        subject: 'officer',
+        description: '一名执法人员调离，其执法证件注销',
+        changedOn: '2026-11-16',
+      },
+      PROFILE,
+      DEMO_CATALOGUE_CHANGES[agency],
+    );
+  }
   for (const d of DECISIONS) {
     if (d.key === 'urbanPending') await repo.saveSettings(trx, ids.agencies.urban, true);
     const caseId = await insertDecidedCase(trx, ids, d);

@@ -71,3 +71,8 @@ export function sendXlsx(reply: FastifyReply, filename: string, bytes: Buffer) {
     .header('content-disposition', `attachment; filename="${filename}.xlsx"`)
     .send(bytes);
 }
+
+/** The origin public links and QR codes point at: configured, else the request's own. */
+export function publicOrigin(configured: string | undefined, request: FastifyRequest): string {
+  return configured ?? `${request.protocol}://${request.host}`;
+}

@@ -13,6 +13,7 @@ export const disclosurePolicies = {
   requestCorrection: publicPolicy('disclosure.correctionRequests.create'),
   trackCorrection: publicPolicy('disclosure.correctionRequests.track'),
   readAnnualReports: publicPolicy('disclosure.annualReports.read'),
+  readInspections: publicPolicy('disclosure.inspections.read'),
 
   // Staff
   readQueue: rolePolicy('disclosure.queue.read', READERS),
@@ -25,4 +26,14 @@ export const disclosurePolicies = {
   readCorrectionRequests: rolePolicy('disclosure.correctionRequests.read', READERS),
   answerCorrectionRequest: rolePolicy('disclosure.correctionRequests.answer', ['head']),
   publishAnnualReport: rolePolicy('disclosure.annualReports.publish', ['head', 'admin']),
+  // QR codes the workbench shows: a credential's (亮证) and an inspection's (扫码入企).
+  credentialQr: rolePolicy('disclosure.credentials.qr', READERS),
+  inspectionCode: rolePolicy('disclosure.inspections.code', ['officer', 'head']),
+  // Changes to pre-disclosure information and the confirmation that the update is public.
+  recordCatalogueChange: rolePolicy('disclosure.catalogueChanges.write', [
+    'officer',
+    'head',
+    'admin',
+  ]),
+  readCatalogueChanges: rolePolicy('disclosure.catalogueChanges.read', READERS),
 };

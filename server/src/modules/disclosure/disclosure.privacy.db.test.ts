@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createDemoApp } from '../../test/test-app.ts';
 import { withIdCardCheck } from '../../shared/validators.ts';
 import { findPrivateData } from './disclosure.redact.ts';
+import { DEMO_INSPECTIONS } from './disclosure.demo.ts';
 import { createCase, queue } from './disclosure.test-support.ts';
 
 let now = new Date('2026-11-02T10:00:00+08:00');
@@ -161,13 +162,14 @@ describe('privacy scan', () => {
       await t.handle.db.selectFrom('disclosure_decisions').selectAll().execute(),
       await t.handle.db.selectFrom('disclosure_events').selectAll().execute(),
       await t.handle.db.selectFrom('disclosure_annual_reports').selectAll().execute(),
+      await t.handle.db.selectFrom('disclosure_inspections').selectAll().execute(),
     ];
     tables.forEach((rows, i) => scan(`table ${i}`, JSON.stringify(rows)));
     // The public ledger entries of publication events carry the same snapshots.
     const entries = await t.handle.db
       .selectFrom('ledger_entries')
       .select('payload')
-      .where('subject_type', '=', 'disclosure_decision')
+      .where('subject_type', 'in', ['disclosure_decision', 'disclosure_inspection'])
       .execute();
     scan('ledger payloads', JSON.stringify(entries));
   });
@@ -187,6 +189,9 @@ describe('privacy scan', () => {
       '/api/public/random-check-items?pageSize=100',
       '/api/public/credentials/37040320001',
       '/verify/37040320001',
+      ...Object.values(DEMO_INSPECTIONS)
+        .filter((v) => /^[A-Z0-9]{10}$/.test(v))
+        .flatMap((code) => [`/inspections/${code}`, `/api/public/inspections/${code}`]),
       ...Object.values(t.ids.agencies).map((id) => `/agencies/${id}`),
       ...ids.flatMap((id) => [
         `/decisions/${id}`,

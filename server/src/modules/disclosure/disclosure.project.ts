@@ -16,6 +16,10 @@ export interface CaseForDisclosure {
   decidedOn: string | null;
   details: Record<string, unknown>;
   powerName: string | null;
+  /** The power's legal basis ([{law, article}]), the basis an inspection is made on. */
+  powerLegalBasis?: unknown;
+  procedure?: string;
+  state?: string;
   parties: KnownParty[];
 }
 
@@ -131,7 +135,7 @@ export function describePenalty(p: PenaltyFacts): string {
     .join('；');
 }
 
-function describeLegalBasis(value: unknown): string | null {
+export function describeLegalBasis(value: unknown): string | null {
   if (typeof value === 'string') return text(value);
   if (Array.isArray(value)) {
     const parts = value.flatMap((v) => {
@@ -144,8 +148,33 @@ function describeLegalBasis(value: unknown): string | null {
   return null;
 }
 
+/** An inspection's result as the public reads it (检查结果, XC 附件1 第八条; NC 5(2)). */
+function projectInspection(c: CaseForDisclosure, inspection: Record<string, unknown>) {
+  const items = Array.isArray(inspection.itemsChecked)
+    ? inspection.itemsChecked.filter((i): i is string => typeof i === 'string')
+    : [];
+  const problems = text(inspection.problems);
+  const result =
+    inspection.result === 'normal'
+      ? '检查结果正常，未发现问题'
+      : `发现问题${problems ? `：${problems}` : ''}`;
+  const redact = (value: string) => redactText(value, c.parties);
+  return {
+    docNo: redact(text(inspection.noticeDocNo) ?? c.caseNo),
+    category: 'inspection' as const,
+    powerName: redact(c.powerName ?? CATEGORY_LABELS.inspection),
+    ...publicParties(c.parties),
+    facts: redact(items.length > 0 ? `检查事项：${items.join('；')}` : c.title),
+    legalBasis: redact(describeLegalBasis(c.powerLegalBasis) ?? '—'),
+    result: redact(result),
+    decidedOn: text(inspection.inspectedOn) ?? '',
+  };
+}
+
 /** The published content of a decided case, before any field is withheld. */
 export function projectDecision(c: CaseForDisclosure): DecisionContent {
+  const inspection = c.kind === 'inspection' ? record(c.details.inspection) : null;
+  if (inspection) return projectInspection(c, inspection);
   const decision = record(c.details.decision) ?? {};
   const penalty = penaltyOf(c.details);
   const category = categoryOf(c.kind);

@@ -18,6 +18,7 @@ import {
 } from './disclosure.http.ts';
 import { disclosurePolicies as p } from './disclosure.policy.ts';
 import { createPublicDisclosureService } from './disclosure.public.ts';
+import { publicRateLimit } from './disclosure.rate-limit.ts';
 import {
   CatalogueQuery,
   CorrectionRequestBody,
@@ -76,6 +77,7 @@ export const DECISION_CSV: CsvColumn<DecisionView>[] = [
 ];
 
 export function registerPublicDisclosureRoutes(app: App, ctx: AppContext) {
+  const limit = publicRateLimit(ctx);
   const service = createPublicDisclosureService(ctx.db, { clock: ctx.clock });
   const corrections = createCorrectionRequestService(ctx.db, {
     profile: ctx.config.PROFILE,
@@ -92,6 +94,7 @@ export function registerPublicDisclosureRoutes(app: App, ctx: AppContext) {
     '/api/public/decisions',
     {
       config: { policy: p.readDecisions },
+      onRequest: limit,
       onSend: listCache,
       schema: {
         tags,
@@ -111,6 +114,7 @@ export function registerPublicDisclosureRoutes(app: App, ctx: AppContext) {
     '/api/public/decisions/:id',
     {
       config: { policy: p.readDecisions },
+      onRequest: limit,
       onSend: itemCache,
       schema: {
         tags,
@@ -126,6 +130,7 @@ export function registerPublicDisclosureRoutes(app: App, ctx: AppContext) {
     '/api/public/decisions/:id/record',
     {
       config: { policy: p.readDecisions },
+      onRequest: limit,
       onSend: itemCache,
       schema: {
         tags,
@@ -191,6 +196,7 @@ export function registerPublicDisclosureRoutes(app: App, ctx: AppContext) {
       list.url,
       {
         config: { policy: p.readCatalogue },
+        onRequest: limit,
         onSend: listCache,
         schema: {
           tags,
@@ -216,6 +222,7 @@ export function registerPublicDisclosureRoutes(app: App, ctx: AppContext) {
     '/api/public/credentials/:credentialNo',
     {
       config: { policy: p.verifyCredential },
+      onRequest: limit,
       onSend: cacheFor(LIST_MAX_AGE),
       schema: {
         tags,
@@ -237,6 +244,7 @@ export function registerPublicDisclosureRoutes(app: App, ctx: AppContext) {
     '/api/public/correction-requests',
     {
       config: { policy: p.requestCorrection },
+      onRequest: limit,
       schema: {
         tags,
         summary: '申请更正公示信息（返回受理编号与答复期限）',
@@ -254,6 +262,7 @@ export function registerPublicDisclosureRoutes(app: App, ctx: AppContext) {
     '/api/public/correction-requests/:id',
     {
       config: { policy: p.trackCorrection },
+      onRequest: limit,
       schema: {
         tags,
         summary: '按受理编号查询更正申请的办理情况',
@@ -272,6 +281,7 @@ export function registerPublicDisclosureRoutes(app: App, ctx: AppContext) {
     '/api/public/reports/annual',
     {
       config: { policy: p.readAnnualReports },
+      onRequest: limit,
       onSend: cacheFor(ITEM_MAX_AGE),
       schema: {
         tags,

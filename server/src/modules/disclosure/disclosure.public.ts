@@ -82,7 +82,7 @@ export function createPublicDisclosureService(
   return {
     async listDecisions(query: DecisionQuery) {
       if (query.from && query.to && query.to < query.from) throw new AppError('INVALID_DATE_RANGE');
-      const { total, rows } = await reads.searchDecisions(db, {
+      const { total, totalIsLowerBound, rows } = await reads.searchDecisions(db, {
         terms: parseQuery(query.q),
         agencyId: query.agency,
         category: query.category,
@@ -91,7 +91,7 @@ export function createPublicDisclosureService(
         today: today(),
         ...paging(query),
       });
-      return { total, items: rows.map(toDecisionView) };
+      return { total, totalIsLowerBound, items: rows.map(toDecisionView) };
     },
 
     async latestChanges(limit: number) {

@@ -50,6 +50,9 @@ export const disclosureRepository = {
         'cases.decided_on',
         'cases.details',
         'powers.name as power_name',
+        'powers.legal_basis as power_legal_basis',
+        'cases.procedure',
+        'cases.state',
       ])
       .where('cases.id', '=', caseId)
       .executeTakeFirst();
@@ -79,6 +82,9 @@ export const disclosureRepository = {
       decidedOn: row.decided_on,
       details: row.details,
       powerName: row.power_name,
+      powerLegalBasis: row.power_legal_basis,
+      procedure: row.procedure,
+      state: row.state,
       parties: parties.map((p) => ({
         kind: p.kind,
         name: p.name,

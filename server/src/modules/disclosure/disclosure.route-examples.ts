@@ -2,7 +2,11 @@
 // Demo publications have fixed ids (disclosure.demo.ts), so the examples name them directly.
 import type { DemoIds } from '../../demo/demo.org.ts';
 import type { RouteExample } from '../../test/route-examples.ts';
-import { DEMO_PUBLICATIONS as D } from './disclosure.demo.ts';
+import {
+  DEMO_CATALOGUE_CHANGES,
+  DEMO_INSPECTIONS,
+  DEMO_PUBLICATIONS as D,
+} from './disclosure.demo.ts';
 
 const correction = { facts: '经核实，更正后的主要事实。', reason: '文字录入错误' };
 const withdrawal = { reason: '经行政复议，该决定被撤销', revokedOn: '2026-11-16' };
@@ -50,7 +54,40 @@ export const DISCLOSURE_ROUTE_EXAMPLES: Record<string, RouteExample> = {
     own: () => ({ url: '/api/public/reports/annual?year=2025' }),
   },
 
+  'GET /api/public/inspections/:code': {
+    own: () => ({ url: `/api/public/inspections/${DEMO_INSPECTIONS.marketCode}` }),
+  },
+
   // Staff
+  'GET /api/disclosure/credentials/:credentialNo/qr': {
+    own: () => ({ url: '/api/disclosure/credentials/37040320001/qr' }),
+  },
+  'POST /api/agencies/:agencyId/disclosure/catalogue-changes': {
+    own: (ids) => ({
+      url: `/api/agencies/${ids.agencies.market}/disclosure/catalogue-changes`,
+      payload: { subject: 'officer', description: '执法证件换发', changedOn: '2026-11-16' },
+    }),
+    other: (ids) => ({
+      url: `/api/agencies/${ids.agencies.urban}/disclosure/catalogue-changes`,
+      payload: { subject: 'officer', description: '执法证件换发', changedOn: '2026-11-16' },
+    }),
+  },
+  'GET /api/agencies/:agencyId/disclosure/catalogue-changes': {
+    own: (ids) => ({ url: `/api/agencies/${ids.agencies.market}/disclosure/catalogue-changes` }),
+    other: (ids) => ({ url: `/api/agencies/${ids.agencies.urban}/disclosure/catalogue-changes` }),
+  },
+  'POST /api/disclosure/catalogue-changes/:id/published': {
+    own: () => ({
+      url: `/api/disclosure/catalogue-changes/${DEMO_CATALOGUE_CHANGES.market}/published`,
+    }),
+    other: () => ({
+      url: `/api/disclosure/catalogue-changes/${DEMO_CATALOGUE_CHANGES.urban}/published`,
+    }),
+  },
+  'POST /api/disclosure/inspections/:caseId/code': {
+    own: () => ({ url: `/api/disclosure/inspections/${DEMO_INSPECTIONS.marketCase}/code` }),
+    other: () => ({ url: `/api/disclosure/inspections/${DEMO_INSPECTIONS.urbanCase}/code` }),
+  },
   'GET /api/agencies/:agencyId/disclosure/queue': {
     own: (ids) => ({ url: `/api/agencies/${ids.agencies.market}/disclosure/queue` }),
     other: (ids) => ({ url: `/api/agencies/${ids.agencies.urban}/disclosure/queue` }),

@@ -8,6 +8,8 @@ import { ErrorResponse, IdParams, StrictObject } from '../../shared/schemas.ts';
 import { createAnnualReportService } from './disclosure.annual.ts';
 import { createCorrectionRequestService } from './disclosure.corrections.ts';
 import { disclosurePolicies as p } from './disclosure.policy.ts';
+import { registerCatalogueChangeRoutes } from './disclosure.catalogue-changes.routes.ts';
+import { registerInspectionRoutes } from './disclosure.inspections.routes.ts';
 import { registerPublicDisclosureRoutes } from './disclosure.public.routes.ts';
 import {
   AgencyParams,
@@ -42,6 +44,8 @@ const refusals = {
 
 export function registerDisclosureRoutes(app: App, ctx: AppContext) {
   registerPublicDisclosureRoutes(app, ctx);
+  registerInspectionRoutes(app, ctx);
+  registerCatalogueChangeRoutes(app, ctx);
   const options = { profile: ctx.config.PROFILE, clock: ctx.clock };
   const service = createDisclosureService(ctx.db, options);
   const corrections = createCorrectionRequestService(ctx.db, options);

@@ -1,7 +1,7 @@
 // Request and response shapes of the public disclosure API (API.md, "Public disclosure data") and
 // of the agency's disclosure commands. Public inputs are bounded: short queries, shallow pages.
 import { Type } from 'typebox';
-import { IsoDate, Page, StrictObject, Uuid } from '../../shared/schemas.ts';
+import { IsoDate, StrictObject, Uuid } from '../../shared/schemas.ts';
 import { TRACKING_NO_PATTERN } from './disclosure.corrections.ts';
 import { WITHHOLD_REASONS, WITHHOLDABLE_FIELDS } from './disclosure.project.ts';
 import { DISCLOSURE_CATEGORIES } from './disclosure.tables.ts';
@@ -61,7 +61,16 @@ export const Decision = Type.Object(
   { description: '公示的行政执法决定' },
 );
 
-export const DecisionPage = Page(Decision);
+/** Search counts exactly up to a bound (SEARCH_COUNT_BOUND); beyond it `total` is that bound. */
+export const DecisionPage = Type.Object({
+  total: Type.Integer({
+    description: '符合条件的决定数；totalIsLowerBound 为 true 时为下限（实际更多）',
+  }),
+  totalIsLowerBound: Type.Boolean({
+    description: 'true：符合条件的决定超过 total 条，只精确计数到 total 为止',
+  }),
+  items: Type.Array(Decision),
+});
 
 export const CsvBody = Type.String({ description: 'CSV（UTF-8，带 BOM）' });
 

@@ -17,6 +17,23 @@ export type DisclosureCategory = (typeof DISCLOSURE_CATEGORIES)[number];
 export type DecisionStatus = 'published' | 'corrected' | 'withdrawn';
 export type DisclosureEventKind = 'published' | 'corrected' | 'withdrawn' | 'display_ended';
 export type QueueStatus = 'pending_signoff' | 'published' | 'withheld';
+export const CATALOGUE_SUBJECTS = [
+  'agency',
+  'unit',
+  'entrustment',
+  'officer',
+  'power',
+  'service_guide',
+  'random_check_item',
+] as const;
+export type CatalogueSubject = (typeof CATALOGUE_SUBJECTS)[number];
+export type InspectionResult = 'pending' | 'normal' | 'problems';
+
+/** An officer as the inspection page shows them: public data only. */
+export interface InspectionOfficer {
+  name: string;
+  credentialNo: string;
+}
 
 export interface DisclosureTables {
   disclosure_settings: {
@@ -105,5 +122,46 @@ export interface DisclosureTables {
     published_at: Date;
     due_on: string | null;
     ledger_index: number;
+  };
+  disclosure_inspections: {
+    code: string;
+    case_id: string;
+    agency_id: string;
+    agency_name: string;
+    procedure: string;
+    power_name: string;
+    legal_basis: string;
+    items: TextArray;
+    party: string;
+    party_credit_code: string | null;
+    officers: JSONColumnType<InspectionOfficer[], string, string>;
+    planned_on: string | null;
+    inspected_on: string | null;
+    result: InspectionResult;
+    stage: string;
+    result_text: string | null;
+    result_due_on: string | null;
+    ledger_index: number;
+    created_at: CreatedAt;
+    updated_at: UpdatedAt;
+  };
+  disclosure_catalogue_changes: {
+    id: Generated<string>;
+    agency_id: string;
+    subject: CatalogueSubject;
+    description: string;
+    changed_on: string;
+    rule_text: string;
+    due_on: string | null;
+    deadline_id: string | null;
+    published_at: Date | null;
+    published_on: string | null;
+    recorded_by: string | null;
+    created_at: CreatedAt;
+  };
+  public_rate_limits: {
+    client: string;
+    window_start: number;
+    hits: number;
   };
 }

@@ -16,6 +16,8 @@ export interface EvidenceAuditReport {
   evidenceChecked: number;
   blobsChecked: number;
   issues: LedgerIssue[];
+  /** Blobs whose content was disposed of under the destruction register: not missing. */
+  disposed: { sm3: string; registerNo: number }[];
 }
 
 async function sm3OfBlob(blobs: BlobStore, sm3: string): Promise<string> {
@@ -52,8 +54,11 @@ async function checkBlob(
 export async function auditEvidence(
   db: Kysely<Database>,
   blobs: BlobStore,
+  /** sm3 → destruction register number, from modules/archive (already checked against the ledger). */
+  disposedBlobs: ReadonlyMap<string, number> = new Map(),
 ): Promise<EvidenceAuditReport> {
   const issues: LedgerIssue[] = [];
+  const disposed: EvidenceAuditReport['disposed'] = [];
   const blobsSeen = new Set<string>();
   let evidenceChecked = 0;
   let blobsChecked = 0;
@@ -100,6 +105,11 @@ export async function auditEvidence(
       }
       if (row.sm3 === null || row.size === null || blobsSeen.has(row.sm3)) continue;
       blobsSeen.add(row.sm3);
+      const registerNo = disposedBlobs.get(row.sm3);
+      if (registerNo !== undefined) {
+        disposed.push({ sm3: row.sm3, registerNo });
+        continue;
+      }
       blobsChecked += 1;
       const problem = await checkBlob(blobs, { sm3: row.sm3, size: row.size, seq });
       if (problem) issues.push(problem);
@@ -124,5 +134,5 @@ export async function auditEvidence(
     });
   }
   issues.sort((a, b) => (a.seq ?? -1) - (b.seq ?? -1));
-  return { evidenceChecked, blobsChecked, issues };
+  return { evidenceChecked, blobsChecked, issues, disposed };
 }

@@ -11,6 +11,17 @@ const db = t.handle.db;
 const officer = await t.login('officer1');
 const tus = tusClient(() => t.app, officer);
 const caseId = await insertTestCase(db, t.ids.agencies.market);
+// officer1 handles the case, so reads without a reason (调阅监督: see modules/access).
+await db
+  .insertInto('case_officers')
+  .values({
+    case_id: caseId,
+    person_id: t.ids.people.officer1 ?? '',
+    credential_id: t.ids.credentials.officer1 ?? '',
+    role: 'lead',
+  })
+  .execute();
+const READ_REASON = `reason=${encodeURIComponent('执法监督检查')}`;
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   Buffer.from('....IHDR 现场照片'),
@@ -99,11 +110,15 @@ describe('evidence', () => {
 
   it('lists only recorded evidence, readable by reviewers and supervisors, not by other agencies', async () => {
     const list = (
-      await getJson(`/api/cases/${caseId}/evidence?kind=photo`, await t.login('reviewer1'))
+      await getJson(
+        `/api/cases/${caseId}/evidence?kind=photo&${READ_REASON}`,
+        await t.login('reviewer1'),
+      )
     ).json();
     expect(list.length).toBeGreaterThanOrEqual(2);
     expect(
-      (await getJson(`/api/cases/${caseId}/evidence`, await t.login('supervisor1'))).statusCode,
+      (await getJson(`/api/cases/${caseId}/evidence?${READ_REASON}`, await t.login('supervisor1')))
+        .statusCode,
     ).toBe(200);
     const other = await getJson(`/api/cases/${caseId}/evidence`, await t.login('officer3'));
     expect(other.json()).toMatchObject({ code: 'OUT_OF_SCOPE' });

@@ -9,6 +9,7 @@ import {
   CaseParams,
   EvidenceListQuery,
   EvidenceParams,
+  EvidenceReadQuery,
   EvidenceView,
   toEvidenceView,
 } from './evidence.schemas.ts';
@@ -45,7 +46,12 @@ export function registerEvidenceRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request) => {
-      const items = await evidence.list(principalOf(request), request.params.caseId, request.query);
+      const items = await evidence.list(
+        principalOf(request),
+        actorOf(request),
+        request.params.caseId,
+        request.query,
+      );
       return items.map(toEvidenceView);
     },
   );
@@ -56,14 +62,23 @@ export function registerEvidenceRoutes(app: App, ctx: AppContext) {
       config: { policy: p.read },
       schema: {
         tags,
-        summary: '证据详情（含音像记录元数据）',
+        summary: '证据详情（含音像记录元数据；调阅留痕）',
         params: EvidenceParams,
+        querystring: EvidenceReadQuery,
         response: { 200: EvidenceView, ...refusals },
       },
     },
     async (request) => {
       const { caseId, evidenceId } = request.params;
-      return toEvidenceView(await evidence.get(principalOf(request), caseId, evidenceId));
+      return toEvidenceView(
+        await evidence.get(
+          principalOf(request),
+          actorOf(request),
+          caseId,
+          evidenceId,
+          request.query.reason,
+        ),
+      );
     },
   );
 
@@ -73,8 +88,9 @@ export function registerEvidenceRoutes(app: App, ctx: AppContext) {
       config: { policy: p.download },
       schema: {
         tags,
-        summary: '下载证据文件（ETag 为 SM3 哈希；支持单段 Range）',
+        summary: '下载证据文件（ETag 为 SM3 哈希；支持单段 Range；调阅留痕）',
         params: EvidenceParams,
+        querystring: EvidenceReadQuery,
         response: {
           200: Type.Unsafe<Readable>({ type: 'string', format: 'binary' }),
           206: Type.Unsafe<Readable>({ type: 'string', format: 'binary' }),
@@ -89,9 +105,10 @@ export function registerEvidenceRoutes(app: App, ctx: AppContext) {
       const { caseId, evidenceId } = request.params;
       const content = await evidence.openContent(
         principalOf(request),
+        actorOf(request),
         caseId,
         evidenceId,
-        request.headers.range,
+        { range: request.headers.range, reason: request.query.reason },
       );
       const { sm3, size, contentType, originalName } = content.evidence;
       const etag = `"${sm3}"`;

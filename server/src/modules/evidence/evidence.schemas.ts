@@ -12,10 +12,17 @@ export const CaseParams = StrictObject({ caseId: Uuid });
 export const UploadParams = StrictObject({ caseId: Uuid, uploadId: Uuid });
 export const EvidenceParams = StrictObject({ caseId: Uuid, evidenceId: Uuid });
 
+/** 调阅事由: required of readers outside the case (see modules/access). */
+const ReadReason = Type.Optional(
+  Type.String({ minLength: 2, maxLength: 500, description: '调阅事由（非本案承办人员必填）' }),
+);
+
 export const EvidenceListQuery = StrictObject({
   step: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_.]{0,63}$' })),
   kind: Type.Optional(Type.Enum(KINDS)),
+  reason: ReadReason,
 });
+export const EvidenceReadQuery = StrictObject({ reason: ReadReason });
 export type EvidenceListQuery = Static<typeof EvidenceListQuery>;
 
 const AvView = Type.Object({

@@ -10,6 +10,8 @@ import {
   type Principal,
   type RoutePolicy,
 } from '../../shared/policy.ts';
+import { recordAccess } from '../access/access.service.ts';
+import { disposalRepository } from '../archive/disposal.repository.ts';
 import { requireCaseTarget } from '../cases/cases.scope.ts';
 import { getEffectiveRules } from '../profile/profile.service.ts';
 import { exemptionTimeIssues, refuseAv, type AvExemptionBody } from './evidence.av.ts';
@@ -54,6 +56,19 @@ export function createEvidenceService(ctx: AppContext) {
     return target;
   }
 
+  /** 调阅监督: every reading of evidence is logged before it is answered (reason if outside). */
+  async function scopedRead(
+    principal: Principal,
+    actor: Actor,
+    policy: RoutePolicy,
+    caseId: string,
+    read: { resource: string; resourceId: string | null; reason: string | undefined },
+  ) {
+    const target = await scopedCase(principal, policy, caseId);
+    await recordAccess(db, principal, actor, { agencyId: target.agencyId, caseId, ...read });
+    return target;
+  }
+
   async function findEvidence(caseId: string, evidenceId: string): Promise<Evidence> {
     const evidence = await repo.find(db, caseId, evidenceId);
     if (!evidence) throw new AppError('EVIDENCE_NOT_FOUND');
@@ -61,22 +76,40 @@ export function createEvidenceService(ctx: AppContext) {
   }
 
   return {
-    async list(principal: Principal, caseId: string, query: EvidenceListQuery) {
-      await scopedCase(principal, p.list, caseId);
-      return repo.listOfCase(db, caseId, query);
+    async list(principal: Principal, actor: Actor, caseId: string, query: EvidenceListQuery) {
+      const { reason, ...filter } = query;
+      await scopedRead(principal, actor, p.list, caseId, {
+        resource: 'evidence_list',
+        resourceId: null,
+        reason,
+      });
+      return repo.listOfCase(db, caseId, filter);
     },
 
-    async get(principal: Principal, caseId: string, evidenceId: string) {
+    async get(
+      principal: Principal,
+      actor: Actor,
+      caseId: string,
+      evidenceId: string,
+      reason: string | undefined,
+    ) {
       await scopedCase(principal, p.read, caseId);
-      return findEvidence(caseId, evidenceId);
+      const evidence = await findEvidence(caseId, evidenceId);
+      await scopedRead(principal, actor, p.read, caseId, {
+        resource: 'evidence',
+        resourceId: evidenceId,
+        reason,
+      });
+      return evidence;
     },
 
     /** The file's bytes; a stored blob that is missing or of another size is an integrity fault. */
     async openContent(
       principal: Principal,
+      actor: Actor,
       caseId: string,
       evidenceId: string,
-      rangeHeader: string | undefined,
+      read: { range: string | undefined; reason: string | undefined },
     ): Promise<EvidenceContent> {
       await scopedCase(principal, p.download, caseId);
       const evidence = await findEvidence(caseId, evidenceId);
@@ -84,9 +117,20 @@ export function createEvidenceService(ctx: AppContext) {
       if (sm3 === null || size === null || contentType === null || originalName === null) {
         throw new AppError('EVIDENCE_HAS_NO_FILE');
       }
+      const tombstone = await disposalRepository.tombstoneOf(db, evidenceId);
+      if (tombstone) {
+        throw new AppError('EVIDENCE_DISPOSED', {
+          details: { registerNo: Number(tombstone.register_no) },
+        });
+      }
       const stat = await blobs.stat(sm3);
       if (stat?.size !== size) throw new AppError('EVIDENCE_BLOB_UNAVAILABLE');
-      const range = parseRange(rangeHeader, size);
+      const range = parseRange(read.range, size);
+      await scopedRead(principal, actor, p.download, caseId, {
+        resource: 'evidence_content',
+        resourceId: evidenceId,
+        reason: read.reason,
+      });
       return {
         evidence: { ...evidence, sm3, size, contentType, originalName },
         range,

@@ -131,8 +131,7 @@ export function createUploadService(ctx: AppContext) {
     let durable = request.offset;
     let lastCheckpoint = Date.now();
     let isLeaseLost = false;
-    let signalLost = () => {};
-    const lost = new Promise<'lost'>((resolve) => (signalLost = () => resolve('lost')));
+    let wakeOnLost: (() => void) | undefined;
     // The lease is renewed while bytes trickle in slowly; once it is lost the append ends at once,
     // even if the client is sending nothing.
     const heartbeat = setInterval(() => {
@@ -140,19 +139,26 @@ export function createUploadService(ctx: AppContext) {
         (isHeld) => {
           if (!isHeld) {
             isLeaseLost = true;
-            signalLost();
+            wakeOnLost?.();
           }
         },
         () => undefined,
       );
     }, heartbeatMs);
     const chunks = request.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    // One fresh promise per read (never a long-lived one raced again and again: that would keep
+    // every chunk reachable until the upload ends).
+    const nextChunk = () =>
+      new Promise<IteratorResult<Buffer> | 'lost'>((resolve, reject) => {
+        if (isLeaseLost) return resolve('lost');
+        wakeOnLost = () => resolve('lost');
+        chunks.next().then(resolve, reject);
+      });
     try {
       try {
         for (;;) {
-          const pending = chunks.next();
-          pending.catch(() => undefined); // an abandoned read may fail later, unobserved
-          const next = await Promise.race([pending, lost]);
+          const next = await nextChunk();
+          wakeOnLost = undefined;
           if (next === 'lost') throw new AppError('UPLOAD_LOCKED');
           if (next.done) break;
           const bytes = next.value;

@@ -22,11 +22,46 @@ export interface LedgerLeafFields {
   prevHash: string;
 }
 
+// A high or low surrogate anywhere: such strings take the general path, which refuses lone ones.
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+function str(value: string): string {
+  if (SURROGATE.test(value)) throw new RangeError('surrogate');
+  return JSON.stringify(value);
+}
+
+function strOrNull(value: string | null): string {
+  return value === null ? 'null' : str(value);
+}
+
 /**
  * The leaf data: RFC 8785 canonical JSON of the fields above with a format version, UTF-8.
+ * The record has a fixed shape, so its keys are written in their RFC 8785 order (UTF-16 code
+ * units) directly; JSON.stringify of a string without surrogates is exactly RFC 8785's string
+ * form, and a safe integer's decimal form its number form. Anything else (a surrogate pair, an
+ * index beyond 2^53) goes through the general canonicaliser, the oracle of the property test.
  */
 export function leafDataOf(fields: LedgerLeafFields): Buffer {
-  return Buffer.from(canonicalJson({ v: 1, ...fields }), 'utf8');
+  return Buffer.from(leafTextOf(fields), 'utf8');
+}
+
+function leafTextOf(fields: LedgerLeafFields): string {
+  const { actor } = fields;
+  if (!Number.isSafeInteger(fields.leafIndex)) return canonicalJson({ v: 1, ...fields });
+  try {
+    return (
+      `{"actor":{"ip":${strOrNull(actor.ip)},"name":${str(actor.name)},` +
+      `"userAgent":${strOrNull(actor.userAgent)},"userId":${strOrNull(actor.userId)}},` +
+      `"agencyId":${strOrNull(fields.agencyId)},"caseId":${strOrNull(fields.caseId)},` +
+      `"kind":${str(fields.kind)},"leafIndex":${String(fields.leafIndex)},` +
+      `"payloadHash":${str(fields.payloadHash)},"prevHash":${str(fields.prevHash)},` +
+      `"recordedAt":${str(fields.recordedAt)},"subjectId":${strOrNull(fields.subjectId)},` +
+      `"subjectType":${str(fields.subjectType)},"v":1}`
+    );
+  } catch (error) {
+    if (error instanceof RangeError) return canonicalJson({ v: 1, ...fields });
+    throw error;
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import { fromHex, sm3 } from './crypto/hash.ts';
 import type { SigningKey } from './crypto/keys.ts';
 import { rootFromFrontier } from './crypto/merkle.ts';
 import { signTreeHead, TREE_HEAD_ALGORITHM, type SignedTreeHead } from './crypto/tree-head.ts';
+import { sealAll } from './ledger.seal.ts';
 
 function toSignedTreeHead(row: Selectable<Database['ledger_tree_heads']>): SignedTreeHead {
   return {
@@ -22,7 +23,9 @@ function toSignedTreeHead(row: Selectable<Database['ledger_tree_heads']>): Signe
   };
 }
 
+/** The size of the tree once every committed entry is sealed into it. */
 export async function currentTreeSize(db: Kysely<Database>): Promise<number> {
+  await sealAll(db);
   const head = await db.selectFrom('ledger_head').select('tree_size').executeTakeFirstOrThrow();
   return head.tree_size;
 }
@@ -33,6 +36,8 @@ export async function signCurrentTreeHead(
   key: SigningKey,
   witnessFile: string | undefined,
 ): Promise<SignedTreeHead> {
+  // Entries committed but not yet chained belong in the head a reader asks for now.
+  await sealAll(db);
   const head = await db
     .selectFrom('ledger_head')
     .select(['tree_size', 'frontier'])

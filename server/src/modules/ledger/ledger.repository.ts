@@ -1,19 +1,25 @@
 // The single write path for the record of changes. Every service calls appendLedgerEntry inside
 // the transaction that makes the change, so the change and its record commit or fail together.
-// The entry is chained to the previous one and becomes the next leaf of the Merkle tree; the
-// head row is locked for this, which serialises appends across processes (gapless numbering).
-import type { Kysely, Transaction } from 'kysely';
+//
+// An entry's position (leaf index) comes from a sequence when it is inserted, so the position is
+// known at once and never waits for another transaction. The hash chain and the Merkle nodes are
+// added in the same statement when the entry is next in line and no other transaction holds the
+// ledger head (the usual case, and always with a single writer): then the entry commits chained.
+// Otherwise (concurrent writers on PostgreSQL) the entry commits "pending" — position, canonical
+// payload and payload hash, protected by the write-once trigger — and the sealer
+// (ledger.seal.ts) chains it shortly after commit. Either way the position and the contents are
+// fixed when the business transaction commits; only the hashes linking it to its predecessor
+// can come later.
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../shared/policy.ts';
 import { canonicalJson } from './crypto/canonical-json.ts';
-import { fromHex, sm3, toHex } from './crypto/hash.ts';
-import { appendLeaf } from './crypto/merkle.ts';
-import {
-  entryHashOf,
-  normalisePayload,
-  payloadHashOf,
-  type LedgerLeafFields,
-} from './ledger.entry.ts';
+import { fromHex, toHex } from './crypto/hash.ts';
+import { chainLeaf, headValues, nodeValues, type HeadState, headFromRow } from './ledger.chain.ts';
+import { normalisePayload, payloadHashOf, type LedgerLeafFields } from './ledger.entry.ts';
+import { kickLedgerSealers, SEALER_APPLICATION } from './ledger.seal.ts';
+
+export { sealPendingLedgerEntries } from './ledger.seal.ts';
 
 export interface LedgerEntryInput {
   /** What happened, dotted: 'org.agency.created', 'powers.imported', 'calendar.year.loaded'. */
@@ -27,74 +33,44 @@ export interface LedgerEntryInput {
 
 type Trx = Transaction<Database>;
 
-async function lockHead(trx: Trx) {
-  return trx
-    .selectFrom('ledger_head')
-    .select(['tree_size', 'frontier', 'last_entry_hash'])
-    .where('id', '=', 1)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+/**
+ * The head as this process last wrote or saw it: a guess that saves reading the head before
+ * hashing. Only a guess: the statement that uses it chains the entry only if the locked head row
+ * still has exactly this size and last hash (which fix its frontier too); if not, the entry is
+ * chained by a second statement or left pending. So a stale guess (another process, another
+ * database in the same process, a rolled-back transaction) costs a statement, never correctness.
+ */
+let headGuess: HeadState | undefined;
+
+interface AppendRow {
+  r_position: number | string;
+  r_is_chained: boolean;
+  r_is_locked: boolean;
+  r_head_size: number | string;
+  r_head_frontier: string[];
+  r_head_last_hash: string;
 }
 
-interface Chained {
-  leafIndex: number;
-  payloadCanonical: string;
-  payloadHash: string;
-  prevHash: string;
-  entryHash: string;
+export interface AppendOptions {
+  /**
+   * Leave the chaining to the sealer even if the head is free: for a transaction that appends
+   * very many entries (the sealer chains them in batches after commit), and for tests of the
+   * sealer. The entry's position is returned all the same.
+   */
+  defer?: boolean;
 }
 
-/** Computes the chain fields of the next leaf and stores its new tree nodes and the head. */
-async function chainNext(
-  trx: Trx,
-  head: { tree_size: number; frontier: string[]; last_entry_hash: string },
-  fields: Omit<LedgerLeafFields, 'leafIndex' | 'payloadHash' | 'prevHash'>,
-  payload: Record<string, unknown>,
-): Promise<Chained & { head: typeof head }> {
-  const payloadCanonical = canonicalJson(payload);
-  const payloadHash = payloadHashOf(payloadCanonical);
-  const leafIndex = head.tree_size;
-  const prevHash = head.last_entry_hash;
-  const leafHash = entryHashOf({ ...fields, leafIndex, payloadHash, prevHash });
-  const entryHash = toHex(leafHash);
-  const appended = appendLeaf(head.frontier.map(fromHex), leafHash, sm3, leafIndex);
-  await trx
-    .insertInto('ledger_nodes')
-    .values(appended.newNodes.map((n) => ({ level: n.level, index: n.index, hash: toHex(n.hash) })))
-    .execute();
-  return {
-    leafIndex,
-    payloadCanonical,
-    payloadHash,
-    prevHash,
-    entryHash,
-    head: {
-      tree_size: leafIndex + 1,
-      frontier: appended.frontier.map(toHex),
-      last_entry_hash: entryHash,
-    },
-  };
-}
-
-async function saveHead(
-  trx: Trx,
-  head: { tree_size: number; frontier: string[]; last_entry_hash: string },
-) {
-  await trx
-    .updateTable('ledger_head')
-    .set({ ...head, updated_at: new Date() })
-    .where('id', '=', 1)
-    .execute();
-}
-
+/** Appends one entry; returns its position (leaf index), fixed when the transaction commits. */
 export async function appendLedgerEntry(
   trx: Trx,
   actor: Actor,
   entry: LedgerEntryInput,
+  options: AppendOptions = {},
 ): Promise<number> {
   const payload = normalisePayload(entry.payload);
+  const payloadCanonical = canonicalJson(payload);
   const recordedAt = new Date();
-  const fields = {
+  const fields: Omit<LedgerLeafFields, 'leafIndex' | 'prevHash'> = {
     kind: entry.kind,
     agencyId: entry.agencyId ?? null,
     caseId: entry.caseId ?? null,
@@ -102,87 +78,69 @@ export async function appendLedgerEntry(
     subjectId: entry.subjectId,
     actor: { userId: actor.userId, name: actor.name, ip: actor.ip, userAgent: actor.userAgent },
     recordedAt: recordedAt.toISOString(),
+    payloadHash: payloadHashOf(payloadCanonical),
   };
-  const chained = await chainNext(trx, await lockHead(trx), fields, payload);
-  await trx
-    .insertInto('ledger_entries')
-    .values({
-      kind: fields.kind,
-      subject_type: fields.subjectType,
-      subject_id: fields.subjectId,
-      agency_id: fields.agencyId,
-      case_id: fields.caseId,
-      actor_user_id: actor.userId,
-      actor_name: actor.name,
-      actor_ip: actor.ip,
-      actor_user_agent: actor.userAgent,
-      recorded_at: recordedAt,
-      payload: JSON.stringify(payload),
-      leaf_index: chained.leafIndex,
-      payload_canonical: chained.payloadCanonical,
-      payload_hash: chained.payloadHash,
-      prev_hash: chained.prevHash,
-      entry_hash: chained.entryHash,
-    })
-    .execute();
-  await saveHead(trx, chained.head);
-  return chained.leafIndex;
+  const guess = headGuess ?? (await readHead(trx));
+  const next = chainLeaf(guess, fields);
+
+  // One call: draw a position; lock the head if this entry can be next in line and no one else
+  // holds it (see the function in migration 2210); if the locked head is the guessed one, write
+  // nodes, head and the chained entry at the head's position; otherwise insert the entry pending
+  // at the drawn position. Returns the head as locked or as seen.
+  const result = await sql<AppendRow>`select * from sanxiang_ledger_append(
+      ${options.defer === true}::boolean, ${SEALER_APPLICATION}::text,
+      ${guess.treeSize}::bigint, ${guess.lastEntryHash}::text,
+      ${next.head.frontier.map(toHex)}::text[], ${next.entryHash}::text,
+      ${next.nodes.map((n) => n.level)}::smallint[], ${next.nodes.map((n) => n.index)}::bigint[],
+      ${next.nodes.map((n) => toHex(n.hash))}::text[],
+      ${fields.kind}::text, ${fields.subjectType}::text, ${fields.subjectId}::text,
+      ${fields.agencyId}::uuid, ${fields.caseId}::uuid, ${actor.userId}::uuid,
+      ${actor.name}::text, ${actor.ip}::text, ${actor.userAgent}::text,
+      ${recordedAt}::timestamptz, ${JSON.stringify(payload)}::jsonb, ${payloadCanonical}::text,
+      ${fields.payloadHash}::text)`.execute(trx);
+  const row = result.rows[0];
+  if (!row) throw new Error('ledger append returned no row');
+  const leafIndex = Number(row.r_position);
+
+  if (row.r_is_chained) {
+    headGuess = next.head;
+    return leafIndex;
+  }
+  const head = headFromRow({
+    tree_size: row.r_head_size,
+    frontier: row.r_head_frontier,
+    last_entry_hash: row.r_head_last_hash,
+  });
+  if (row.r_is_locked) {
+    // Next in line and the head is ours, but the guess was stale: chain it now, still inside
+    // the business transaction.
+    const chained = chainLeaf(head, fields);
+    await sql`
+      with hu as (update ledger_head set ${headValues(chained.head)} where id = 1),
+      nu as (
+        insert into ledger_nodes (level, index, hash)
+        select v.level, v.index, v.hash from (values ${nodeValues(chained.nodes)}) as v(level, index, hash)
+      )
+      update ledger_entries set prev_hash = ${head.lastEntryHash}, entry_hash = ${chained.entryHash}
+      where leaf_index = ${leafIndex}`.execute(trx);
+    headGuess = chained.head;
+    return leafIndex;
+  }
+  // Pending: another transaction holds the head, or earlier entries still await sealing.
+  headGuess = head;
+  kickLedgerSealers();
+  return leafIndex;
 }
 
-/**
- * Entries written before the chain existed (by the first migration's era) are sealed into the
- * tree in their original order at start-up. One cheap query when there is nothing to seal.
- */
-export async function sealPendingLedgerEntries(db: Kysely<Database>): Promise<number> {
-  const pending = await db
-    .selectFrom('ledger_entries')
-    .select('seq')
-    .where('leaf_index', 'is', null)
-    .limit(1)
-    .executeTakeFirst();
-  if (!pending) return 0;
-  return db.transaction().execute(async (trx) => {
-    let head = await lockHead(trx);
-    const rows = await trx
-      .selectFrom('ledger_entries')
-      .selectAll()
-      .where('leaf_index', 'is', null)
-      .orderBy('seq')
-      .execute();
-    for (const row of rows) {
-      const chained = await chainNext(
-        trx,
-        head,
-        {
-          kind: row.kind,
-          agencyId: row.agency_id,
-          caseId: row.case_id,
-          subjectType: row.subject_type,
-          subjectId: row.subject_id,
-          actor: {
-            userId: row.actor_user_id,
-            name: row.actor_name,
-            ip: row.actor_ip,
-            userAgent: row.actor_user_agent,
-          },
-          recordedAt: row.recorded_at.toISOString(),
-        },
-        row.payload,
-      );
-      await trx
-        .updateTable('ledger_entries')
-        .set({
-          leaf_index: chained.leafIndex,
-          payload_canonical: chained.payloadCanonical,
-          payload_hash: chained.payloadHash,
-          prev_hash: chained.prevHash,
-          entry_hash: chained.entryHash,
-        })
-        .where('seq', '=', row.seq)
-        .execute();
-      head = chained.head;
-    }
-    await saveHead(trx, head);
-    return rows.length;
-  });
+async function readHead(trx: Trx): Promise<HeadState> {
+  const row = await trx
+    .selectFrom('ledger_head')
+    .select(['tree_size', 'frontier', 'last_entry_hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return {
+    treeSize: Number(row.tree_size),
+    frontier: row.frontier.map(fromHex),
+    lastEntryHash: row.last_entry_hash,
+  };
 }

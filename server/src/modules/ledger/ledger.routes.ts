@@ -6,6 +6,7 @@ import { sm3, toHex } from './crypto/hash.ts';
 import { consistencyProof, inclusionProof } from './crypto/merkle.ts';
 import { currentTreeSize, findTreeHead, signCurrentTreeHead } from './ledger.heads.ts';
 import { databaseNodeSource } from './ledger.nodes.ts';
+import { startLedgerSealer, type LedgerSealer } from './ledger.seal.ts';
 import { ledgerPolicies as p } from './ledger.policy.ts';
 import {
   ConsistencyProofView,
@@ -21,6 +22,20 @@ const refusals = { 400: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
 
 export function registerLedgerRoutes(app: App, ctx: AppContext) {
   const nodes = databaseNodeSource(ctx.db);
+
+  // Every server process runs a sealer; the head-row lock makes each entry sealed exactly once.
+  let sealer: LedgerSealer | undefined;
+  app.addHook('onReady', async () => {
+    sealer = startLedgerSealer(ctx.db, {
+      intervalMs: ctx.dbKind === 'pglite' ? 5000 : 250,
+      onError: (error) => app.log.warn({ err: error }, 'ledger sealing failed; will retry'),
+    });
+    // Whatever a previous process committed and did not seal (it crashed, or was stopped).
+    sealer.kick();
+  });
+  app.addHook('onClose', async () => {
+    await sealer?.stop();
+  });
 
   app.get(
     '/api/ledger/head',

@@ -2,7 +2,7 @@
 // data, HTTP validators (ETag → 304), HTML error pages for bad input, and an Atom feed.
 import { describe, expect, it } from 'vitest';
 import { createDemoApp } from '../../test/test-app.ts';
-import { DEMO_PUBLICATIONS as D } from '../disclosure/disclosure.demo.ts';
+import { DEMO_INSPECTIONS, DEMO_PUBLICATIONS as D } from '../disclosure/disclosure.demo.ts';
 import { findPrivateData } from '../disclosure/disclosure.redact.ts';
 
 const t = await createDemoApp();
@@ -134,5 +134,18 @@ describe('portal pages', () => {
     expect(r.body).toContain(`urn:uuid:${D.marketCompany}`);
     expect(r.body).toContain('【已撤下】');
     expect(findPrivateData(r.body)).toEqual([]);
+  });
+
+  it('renders last year’s statistics and the inspection page, refuses bad years', async () => {
+    const r = await page('/reports/annual', { accept: 'text/html' });
+    expectHtml(r);
+    expect(r.body).toContain('2025年度行政执法统计数据');
+    expect(r.body).toContain('<label for="year">');
+    expect(r.body).toContain('罚款金额（元）');
+    expect(r.body).toContain('应于 2026-01-31 前公开');
+    const bad = await page('/reports/annual?year=2030', { accept: 'text/html' });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toContain('年度应为 2020 至 2025');
+    expectHtml(await page(`/inspections/${DEMO_INSPECTIONS.marketCode}`));
   });
 });

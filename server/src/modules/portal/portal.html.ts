@@ -63,7 +63,7 @@ a{color:#0b57a4}
 a:focus,button:focus,input:focus,select:focus{outline:3px solid #f0a500;outline-offset:2px}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem}
 .skip:focus{left:.5rem}
-header{background:#8a1c1c;color:#fff;padding:.75rem 1rem}
+header{background:#8a1c1c;color:#fff;padding:.75rem max(1rem,calc((100% - 58rem)/2))}
 header a{color:#fff;text-decoration:none;font-weight:600}
 header nav a{margin-right:1rem;font-weight:400;text-decoration:underline}
 main{max-width:60rem;margin:0 auto;padding:1rem}
@@ -90,8 +90,15 @@ ol.flow{list-style:none;padding:0;margin:0}
 ol.flow li{border:2px solid #0b57a4;border-radius:6px;padding:.5rem .75rem;margin:0 0 1.6rem;position:relative;max-width:28rem}
 ol.flow li:not(:last-child)::after{content:"↓";position:absolute;left:1.5rem;bottom:-1.6rem;font-size:1.1rem;color:#0b57a4}
 .pager a,.pager span{margin-right:1rem}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+caption{text-align:left;color:#57606a;font-size:.875rem}
+figure.qr{margin:1rem 0;display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
+figure.qr img{width:10rem;height:10rem;border:1px solid #d0d7de}
+ul.officers{padding-left:1.2rem;margin:0}
 @media (min-width:40rem){
- form.search{grid-template-columns:2fr 1fr 1fr}
+ header{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:baseline;gap:.5rem 2rem}
+ header nav a{margin:0 0 0 1rem}
+ form.search{grid-template-columns:2fr 1fr 1fr 1fr}
  form.search .wide{grid-column:1/-1}
  dl.fields{grid-template-columns:10rem 1fr}
 }`;
@@ -123,7 +130,7 @@ export function layout(page: { title: string; body: SafeHtml; description?: stri
           <a href="/">行政执法公示平台</a>
           <nav aria-label="主导航">
             <a href="/decisions">执法决定</a><a href="/verify">执法证件核验</a
-            ><a href="/feed.atom">订阅</a>
+            ><a href="/reports/annual">年度统计</a><a href="/feed.atom">订阅</a>
           </nav>
         </header>
         <main id="main">${page.body}</main>

@@ -1,5 +1,6 @@
 // The portal's decision pages and credential verification, as pure functions from data to HTML.
 import { CATEGORY_LABELS } from '../disclosure/disclosure.project.ts';
+import { MAX_PAGE } from '../disclosure/disclosure.schemas.ts';
 import { DISCLOSURE_CATEGORIES } from '../disclosure/disclosure.tables.ts';
 import type { DecisionView } from '../disclosure/disclosure.view.ts';
 import { html, layout, queryString, type SafeHtml } from './portal.html.ts';
@@ -76,6 +77,7 @@ export function homePage(input: {
   agencies: { id: string; name: string }[];
   latest: DecisionView[];
   total: number;
+  totalIsLowerBound: boolean;
 }): string {
   return layout({
     title: '首页',
@@ -99,34 +101,41 @@ export function homePage(input: {
         />
         <button type="submit">核验</button>
       </form>
-      <h2>最新公示（共 ${input.total} 条）</h2>
+      <h2>最新公示（共 ${countText(input)}）</h2>
       ${input.latest.map(decisionItem)}
       <p><a href="/decisions">查看全部执法决定</a></p>`,
   });
+}
+
+/** A search total, which is only a lower bound when the search stopped counting. */
+function countText(input: { total: number; totalIsLowerBound: boolean }): string {
+  return input.totalIsLowerBound ? `${input.total} 条以上` : `${input.total} 条`;
 }
 
 export function decisionsPage(input: {
   form: SearchForm;
   agencies: { id: string; name: string }[];
   total: number;
+  totalIsLowerBound: boolean;
   items: DecisionView[];
   pageSize: number;
 }): string {
   const page = input.form.page ?? 1;
-  const pages = Math.max(1, Math.ceil(input.total / input.pageSize));
+  // The API serves no page past MAX_PAGE, so the pager never promises one.
+  const pages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(input.total / input.pageSize)));
   const link = (p: number) => `/decisions${queryString({ ...input.form, page: p })}`;
   return layout({
     title: '执法决定查询',
     body: html`<h1>执法决定查询</h1>
       ${searchForm(input.form, input.agencies)}
       <p role="status">
-        共找到 ${input.total} 条${input.form.q ? html`与“${input.form.q}”有关的` : ''}执法决定。
+        共找到 ${countText(input)}${input.form.q ? html`与“${input.form.q}”有关的` : ''}执法决定。
       </p>
       ${input.items.map(decisionItem)}
       <nav class="pager" aria-label="分页">
         ${page > 1 ? html`<a href="${link(page - 1)}" rel="prev">上一页</a>` : ''}
         <span>第 ${page} / ${pages} 页</span>
-        ${page < pages && page < 100 ? html`<a href="${link(page + 1)}" rel="next">下一页</a>` : ''}
+        ${page < pages ? html`<a href="${link(page + 1)}" rel="next">下一页</a>` : ''}
       </nav>`,
   });
 }
@@ -270,6 +279,21 @@ export function verifyPage(c: {
         <dt>核验日期</dt>
         <dd>${c.checkedOn}</dd>
       </dl>
+      <figure class="qr">
+        <img
+          src="/verify/${encodeURIComponent(c.credentialNo)}/qr.svg"
+          width="160"
+          height="160"
+          alt="证号 ${c.credentialNo} 的核验二维码"
+        />
+        <figcaption>
+          扫描二维码即可打开本核验页（<a
+            href="/verify/${encodeURIComponent(c.credentialNo)}/qr.png"
+            download
+            >下载二维码图片</a
+          >）
+        </figcaption>
+      </figure>
       <p>如对执法人员的执法行为有异议，可向其所属执法主体或司法行政部门反映。</p>`,
   });
 }

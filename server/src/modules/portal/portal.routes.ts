@@ -8,12 +8,24 @@ import { AppError, ERROR_CODES } from '../../shared/errors.ts';
 import { handleError, type App } from '../../shared/http.ts';
 import { publicPolicy } from '../../shared/policy.ts';
 import { StrictObject } from '../../shared/schemas.ts';
+import { chinaToday } from '../../shared/dates.ts';
 import { isValidIsoDate } from '../../shared/validators.ts';
-import { cacheFor } from '../disclosure/disclosure.http.ts';
+import { cacheFor, publicOrigin } from '../disclosure/disclosure.http.ts';
+import { publicRateLimit } from '../disclosure/disclosure.rate-limit.ts';
+import { INSPECTION_CODE, publicInspection } from '../disclosure/disclosure.inspections.ts';
+import {
+  credentialPath,
+  inspectionPath,
+  qrImage,
+  type QrFormat,
+} from '../disclosure/disclosure.qr.ts';
+import { createAnnualReportService } from '../disclosure/disclosure.annual.ts';
 import { createPublicDisclosureService } from '../disclosure/disclosure.public.ts';
 import { DISCLOSURE_CATEGORIES, type DisclosureCategory } from '../disclosure/disclosure.tables.ts';
 import { agencyPage } from './portal.agency.ts';
 import { atomFeed } from './portal.feed.ts';
+import { annualReportPage } from './portal.annual.ts';
+import { inspectionPage } from './portal.inspection.ts';
 import {
   decisionPage,
   decisionsPage,
@@ -78,8 +90,10 @@ function sendHtml(reply: FastifyReply, body: string) {
 
 export function registerPortalRoutes(app: App, ctx: AppContext) {
   const service = createPublicDisclosureService(ctx.db, { clock: ctx.clock });
+  const limit = publicRateLimit(ctx);
   const options = {
     config: { policy },
+    onRequest: limit,
     onSend: cacheFor(60),
     errorHandler: pageErrorHandler,
   };
@@ -91,7 +105,15 @@ export function registerPortalRoutes(app: App, ctx: AppContext) {
       agencyOptions(),
       service.listDecisions({ pageSize: 10 }),
     ]);
-    return sendHtml(reply, homePage({ agencies, latest: latest.items, total: latest.total }));
+    return sendHtml(
+      reply,
+      homePage({
+        agencies,
+        latest: latest.items,
+        total: latest.total,
+        totalIsLowerBound: latest.totalIsLowerBound,
+      }),
+    );
   });
 
   app.get(
@@ -158,9 +180,62 @@ export function registerPortalRoutes(app: App, ctx: AppContext) {
     return sendHtml(reply, verifyPage(await service.credential(credentialNo)));
   });
 
-  app.get('/feed.atom', { config: { policy }, onSend: cacheFor(60) }, async (request, reply) => {
-    const latest = await service.latestChanges(50);
-    const base = `${request.protocol}://${request.host}`;
-    return reply.type('application/atom+xml; charset=utf-8').send(atomFeed(base, latest));
+  // QR images: the code of a credential or an inspection, pointing at its public page.
+  const qrRoute = (path: string, format: QrFormat, target: (param: string) => Promise<string>) =>
+    app.get(path, { ...options, onSend: cacheFor(3600) }, async (request, reply) => {
+      const { param } = request.params as { param: string };
+      const qr = await qrImage(
+        publicOrigin(ctx.config.PUBLIC_BASE_URL, request) + (await target(param)),
+        format,
+      );
+      return reply.type(qr.type).send(qr.body);
+    });
+  for (const format of ['svg', 'png'] as const) {
+    qrRoute(`/verify/:param/qr.${format}`, format, async (no) => {
+      if (!CREDENTIAL_NO.test(no)) throw new AppError('CREDENTIAL_NOT_FOUND');
+      await service.credential(no);
+      return credentialPath(no);
+    });
+    qrRoute(`/inspections/:param/qr.${format}`, format, async (code) => {
+      if (!INSPECTION_CODE.test(code)) throw new AppError('INSPECTION_CODE_NOT_FOUND');
+      await publicInspection(ctx.db, code);
+      return inspectionPath(code);
+    });
+  }
+
+  const annual = createAnnualReportService(ctx.db, {
+    profile: ctx.config.PROFILE,
+    clock: ctx.clock,
   });
+  app.get(
+    '/reports/annual',
+    { ...options, schema: { querystring: StrictObject({ year: Loose }) } },
+    async (request, reply) => {
+      // Statistics cover a finished year: last year by default, back to 2020.
+      const lastYear = Number(chinaToday(ctx.clock()).slice(0, 4)) - 1;
+      const text = blankToUndefined(request.query.year) ?? String(lastYear);
+      const year = Number(text);
+      if (!/^\d{4}$/.test(text) || year < 2020 || year > lastYear) {
+        throw invalid(`年度应为 2020 至 ${lastYear}`);
+      }
+      const years = Array.from({ length: lastYear - 2019 }, (_, i) => lastYear - i);
+      const { items } = await annual.list(year, undefined);
+      return sendHtml(reply, annualReportPage({ year, years, items }));
+    },
+  );
+
+  app.get('/inspections/:code', options, async (request, reply) => {
+    const { code } = request.params as { code: string };
+    return sendHtml(reply, inspectionPage(await publicInspection(ctx.db, code)));
+  });
+
+  app.get(
+    '/feed.atom',
+    { config: { policy }, onRequest: limit, onSend: cacheFor(60) },
+    async (request, reply) => {
+      const latest = await service.latestChanges(50);
+      const base = `${request.protocol}://${request.host}`;
+      return reply.type('application/atom+xml; charset=utf-8').send(atomFeed(base, latest));
+    },
+  );
 }

@@ -202,6 +202,7 @@ describe('powerContentIssues', () => {
     timeLimit: {},
     discretionBenchmarks: [],
     serviceGuide: null,
+    lawAreas: [],
   };
 
   it('accepts a plain penalty', () => {

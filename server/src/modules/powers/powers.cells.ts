@@ -244,6 +244,16 @@ export function parseList(text: string): string[] {
     .filter((item) => item !== '');
 }
 
+/** 执法领域: names separated by 、 ， ； or line breaks, as written on enforcement credentials. */
+export function parseLawAreas(text: string): CellResult<string[]> {
+  const areas = [...new Set(splitEntries(text, /[、，,；;\n]/).map((a) => a.trim()))].filter(
+    (a) => a !== '',
+  );
+  if (areas.some((a) => a.length > 50)) return fail('每个执法领域不超过 50 字');
+  if (areas.length > 20) return fail('执法领域不超过 20 个');
+  return ok(areas);
+}
+
 /** 抽查比例: the wording is kept; a single percentage in it becomes the number. */
 export function parseRatio(text: string): CellResult<{ percent: number | null; text: string }> {
   const value = normaliseCellText(text);

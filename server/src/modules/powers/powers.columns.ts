@@ -21,6 +21,7 @@ export type PowerColumnKey =
   | 'category'
   | 'legalBasis'
   | 'handlingUnit'
+  | 'lawAreas'
   | 'procedureSteps'
   | 'statutoryLimit'
   | 'promisedLimit'
@@ -78,6 +79,14 @@ export const POWER_COLUMNS: ColumnSpec<PowerColumnKey>[] = [
     required: false,
     help: '本执法主体内设机构的名称，须与系统中的名称一致',
     example: '执法稽查科',
+    width: 14,
+  },
+  {
+    key: 'lawAreas',
+    header: '执法领域',
+    required: false,
+    help: '与执法证上的执法领域用语一致，多个用“、”分隔；办案人员的执法证须至少包含其中之一',
+    example: '食品安全',
     width: 14,
   },
   {

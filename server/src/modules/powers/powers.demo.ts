@@ -114,6 +114,7 @@ const MARKET_POWERS: DemoPower[] = [
     content: {
       name: '对生产经营超过保质期的食品、食品添加剂的行政处罚',
       category: 'penalty',
+      lawAreas: ['食品安全'],
       legalBasis: basis(FOOD, '第三十四条', '第一百二十四条第一款'),
       procedureSteps: PENALTY_STEPS,
       timeLimit: PENALTY_LIMIT,
@@ -152,6 +153,7 @@ const MARKET_POWERS: DemoPower[] = [
     content: {
       name: '对生产经营无标签的预包装食品或者标签不符合规定的食品的行政处罚',
       category: 'penalty',
+      lawAreas: ['食品安全'],
       legalBasis: basis(FOOD, '第六十七条', '第一百二十五条第一款', '第一百二十五条第二款'),
       procedureSteps: PENALTY_STEPS,
       timeLimit: PENALTY_LIMIT,
@@ -190,6 +192,7 @@ const MARKET_POWERS: DemoPower[] = [
     content: {
       name: '对食品经营者未按规定建立并遵守进货查验记录制度的行政处罚',
       category: 'penalty',
+      lawAreas: ['食品安全'],
       legalBasis: basis(FOOD, '第五十三条', '第一百二十六条第一款'),
       procedureSteps: PENALTY_STEPS,
       timeLimit: PENALTY_LIMIT,
@@ -213,6 +216,7 @@ const MARKET_POWERS: DemoPower[] = [
     content: {
       name: '对经营者不按规定明码标价的行政处罚',
       category: 'penalty',
+      lawAreas: ['价格监管'],
       legalBasis: basis(PRICE, '第十三条', '第四十二条'),
       procedureSteps: PENALTY_STEPS,
       timeLimit: PENALTY_LIMIT,
@@ -241,6 +245,7 @@ const MARKET_POWERS: DemoPower[] = [
     content: {
       name: '对生产、销售不符合保障人体健康和人身、财产安全的国家标准、行业标准的产品的行政处罚',
       category: 'penalty',
+      lawAreas: ['产品质量'],
       legalBasis: basis(PRODUCT, '第十三条', '第四十九条'),
       procedureSteps: PENALTY_STEPS,
       timeLimit: PENALTY_LIMIT,
@@ -272,6 +277,7 @@ const MARKET_POWERS: DemoPower[] = [
     content: {
       name: '对特种设备使用单位使用未经检验或者检验不合格的特种设备的行政处罚',
       category: 'penalty',
+      lawAreas: ['特种设备'],
       legalBasis: basis(EQUIPMENT, '第四十条', '第八十四条'),
       procedureSteps: PENALTY_STEPS,
       timeLimit: PENALTY_LIMIT,
@@ -304,6 +310,7 @@ const MARKET_POWERS: DemoPower[] = [
     content: {
       name: '食品经营许可',
       category: 'permit',
+      lawAreas: ['食品安全'],
       legalBasis: basis(FOOD, '第三十五条第一款'),
       procedureSteps: [
         step('申请'),
@@ -342,6 +349,7 @@ const MARKET_POWERS: DemoPower[] = [
     content: {
       name: '特种设备使用登记',
       category: 'permit',
+      lawAreas: ['特种设备'],
       legalBasis: basis(EQUIPMENT, '第三十三条'),
       procedureSteps: [step('申请'), step('受理'), step('审查'), step('办理使用登记证')],
       // 行政许可法 art.42 (20 days), counted in working days by its art.82.
@@ -372,6 +380,7 @@ const MARKET_POWERS: DemoPower[] = [
     content: {
       name: '对食品生产经营者遵守食品安全法律法规情况的监督检查',
       category: 'inspection',
+      lawAreas: ['食品安全'],
       legalBasis: basis(FOOD, '第一百一十条'),
       procedureSteps: INSPECTION_STEPS,
       timeLimit: {},
@@ -384,6 +393,7 @@ const MARKET_POWERS: DemoPower[] = [
     content: {
       name: '特种设备安全监督检查',
       category: 'inspection',
+      lawAreas: ['特种设备'],
       legalBasis: basis(EQUIPMENT, '第五十七条', '第六十一条'),
       procedureSteps: INSPECTION_STEPS,
       timeLimit: {},
@@ -397,6 +407,7 @@ const MARKET_POWERS: DemoPower[] = [
     content: {
       name: '查封、扣押不符合食品安全标准或者有证据证明存在安全隐患的食品',
       category: 'coercion',
+      lawAreas: ['食品安全'],
       legalBasis: [
         ...basis(FOOD, '第一百一十条第（四）项'),
         ...basis(COERCION, '第十八条', '第二十五条'),
@@ -416,6 +427,7 @@ const URBAN_POWERS: DemoPower[] = [
     content: {
       name: '对在城市建筑物、设施以及树木上涂写、刻画或者未经批准张挂、张贴宣传品的行政处罚',
       category: 'penalty',
+      lawAreas: ['市容环境卫生'],
       legalBasis: basis(CITY, '第十七条', '第三十四条第（二）项'),
       procedureSteps: PENALTY_STEPS,
       timeLimit: PENALTY_LIMIT,
@@ -438,6 +450,7 @@ const URBAN_POWERS: DemoPower[] = [
     content: {
       name: '对擅自在街道两侧和公共场地堆放物料、搭建设施（含占道经营）的行政处罚',
       category: 'penalty',
+      lawAreas: ['市容环境卫生'],
       legalBasis: basis(CITY, '第十四条', '第三十六条第（二）项'),
       procedureSteps: PENALTY_STEPS,
       timeLimit: PENALTY_LIMIT,
@@ -465,6 +478,7 @@ const URBAN_POWERS: DemoPower[] = [
     content: {
       name: '对未取得建设工程规划许可证或者未按照许可证的规定进行建设的行政处罚',
       category: 'penalty',
+      lawAreas: ['城乡规划'],
       legalBasis: basis(PLANNING, '第四十条第一款', '第六十四条'),
       procedureSteps: PENALTY_STEPS,
       timeLimit: PENALTY_LIMIT,
@@ -497,6 +511,7 @@ const URBAN_POWERS: DemoPower[] = [
     content: {
       name: '查封违法建设施工现场',
       category: 'coercion',
+      lawAreas: ['城乡规划'],
       legalBasis: [...basis(PLANNING, '第六十八条'), ...basis(COERCION, '第九条', '第二十五条')],
       procedureSteps: COERCION_STEPS,
       timeLimit: { statutory: days(30) },
@@ -510,6 +525,7 @@ const URBAN_POWERS: DemoPower[] = [
     content: {
       name: '城乡规划实施情况的监督检查',
       category: 'inspection',
+      lawAreas: ['城乡规划'],
       legalBasis: basis(PLANNING, '第五十三条'),
       procedureSteps: INSPECTION_STEPS,
       timeLimit: {},

@@ -68,8 +68,35 @@ describe('planImport', () => {
             { circumstance: '一般', description: '首次', penalty: { minYuan: 0, maxYuan: 5000 } },
           ],
           serviceGuide: null,
+          lawAreas: [],
         },
       },
+    ]);
+  });
+
+  it('reads the law areas (执法领域) the officers’ credentials must cover', () => {
+    const plan = planImport(
+      [
+        sheet(POWER_SHEET, [
+          [...HEADER, '执法领域'],
+          [...GOOD, '价格监管、市场监管；价格监管'],
+        ]),
+      ],
+      ctx,
+    );
+    expect(plan.issues).toEqual([]);
+    expect(plan.powers[0]?.content.lawAreas).toEqual(['价格监管', '市场监管']);
+    const tooLong = planImport(
+      [
+        sheet(POWER_SHEET, [
+          [...HEADER, '执法领域'],
+          [...GOOD, '领'.repeat(51)],
+        ]),
+      ],
+      ctx,
+    );
+    expect(tooLong.issues.map((i) => [i.column, i.reason])).toEqual([
+      ['执法领域', '每个执法领域不超过 50 字'],
     ]);
   });
 

@@ -6,6 +6,7 @@ import {
   parseBenchmarks,
   parseCategory,
   parseDuration,
+  parseLawAreas,
   parseLegalBasis,
   parseList,
   parseProcedureSteps,
@@ -239,9 +240,13 @@ function planPowers(sheet: Sheet, ctx: ImportContext, plan: ImportPlan, fileCode
       parseBenchmarks(check.text('benchmarks', { required: false, max: LIMITS.text * 4 })),
     );
     const serviceGuide = readServiceGuide(check, reader, category === 'permit');
+    const lawAreas = check.parsed(
+      'lawAreas',
+      parseLawAreas(check.text('lawAreas', { required: false, max: LIMITS.text })),
+    );
 
     // The rules need the parts they relate; a row with a bad code is still checked in full.
-    if (!category || !legalBasis || !steps || !benchmarks) continue;
+    if (!category || !legalBasis || !steps || !benchmarks || !lawAreas) continue;
     if (statutory === undefined || promised === undefined || serviceGuide === undefined) continue;
     const content: PowerContent = {
       name,
@@ -255,6 +260,7 @@ function planPowers(sheet: Sheet, ctx: ImportContext, plan: ImportPlan, fileCode
       },
       discretionBenchmarks: benchmarks,
       serviceGuide,
+      lawAreas,
     };
     for (const issue of powerContentIssues(content)) {
       const root = issue.field.split('.')[0] ?? '';

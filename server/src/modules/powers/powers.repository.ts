@@ -74,6 +74,7 @@ function toPower(row: PowerRow): Power {
     timeLimit: row.time_limit,
     discretionBenchmarks: row.discretion_benchmarks,
     serviceGuide: row.service_guide,
+    lawAreas: row.law_areas,
     status: row.status,
     repealedAt: row.repealed_at,
     repealReason: row.repeal_reason,
@@ -155,6 +156,7 @@ function contentColumns(content: PowerContent) {
     time_limit: JSON.stringify(content.timeLimit),
     discretion_benchmarks: JSON.stringify(content.discretionBenchmarks),
     service_guide: content.serviceGuide === null ? null : JSON.stringify(content.serviceGuide),
+    law_areas: content.lawAreas,
   };
 }
 

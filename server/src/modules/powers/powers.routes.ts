@@ -54,6 +54,7 @@ function toPowerView(power: Power) {
     timeLimit: power.timeLimit,
     discretionBenchmarks: power.discretionBenchmarks,
     serviceGuide: power.serviceGuide,
+    lawAreas: power.lawAreas,
     status: power.status,
     repealedAt: power.repealedAt?.toISOString() ?? null,
     repealReason: power.repealReason,

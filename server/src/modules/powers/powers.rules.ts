@@ -24,6 +24,8 @@ export interface PowerContent {
   timeLimit: TimeLimit;
   discretionBenchmarks: DiscretionBenchmark[];
   serviceGuide: ServiceGuide | null;
+  /** 执法领域: an officer acts under the power only if a credential's law areas include one. */
+  lawAreas: string[];
 }
 
 export interface RandomCheckContent {
@@ -118,6 +120,7 @@ export function powerContentOf(
     timeLimit: source.timeLimit,
     discretionBenchmarks: source.discretionBenchmarks,
     serviceGuide: source.serviceGuide ?? null,
+    lawAreas: source.lawAreas ?? [],
   };
 }
 

@@ -157,6 +157,13 @@ const ServiceGuideView = Type.Object(
   { description: serviceGuideDescription },
 );
 
+/** 执法领域, in the words the enforcement credentials use (e.g. 食品安全、城乡规划). */
+export const LawAreas = Type.Array(Type.String({ minLength: 1, maxLength: 50 }), {
+  maxItems: 20,
+  uniqueItems: true,
+  description: '执法领域：执法人员的执法证须至少包含其中之一，方可办理该事项的案件',
+});
+
 const powerContent = {
   name: ItemName,
   category: Type.Enum(POWER_CATEGORIES),
@@ -168,6 +175,7 @@ const powerContent = {
   serviceGuide: Type.Optional(
     Type.Union([ServiceGuide, Type.Null()], { description: '行政许可事项必填' }),
   ),
+  lawAreas: Type.Optional(LawAreas),
 };
 
 export const PowerCreateBody = StrictObject({ code: Code, ...powerContent });
@@ -200,6 +208,7 @@ export const PowerView = Type.Object({
   timeLimit: TimeLimit,
   discretionBenchmarks: Type.Array(DiscretionBenchmark),
   serviceGuide: Type.Union([ServiceGuideView, Type.Null()]),
+  lawAreas: LawAreas,
   status: Type.Enum(CATALOG_STATUSES),
   repealedAt: Type.Union([Timestamp, Type.Null()]),
   repealReason: Type.Union([Type.String(), Type.Null()]),

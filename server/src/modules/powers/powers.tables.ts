@@ -31,6 +31,8 @@ export interface PowersTables {
     time_limit: Json<TimeLimit>;
     discretion_benchmarks: Json<DiscretionBenchmark[]>;
     service_guide: NullableJson<ServiceGuide>;
+    /** 执法领域, matched against the officers' credentials. */
+    law_areas: ColumnType<string[], string[] | undefined, string[]>;
     status: Generated<CatalogStatus>;
     repealed_at: Date | null;
     repeal_reason: string | null;

@@ -136,6 +136,14 @@ type Row = [
 ];
 
 const EXPECTED: Record<Exclude<RuleKey, `statute.${string}`>, Row> = {
+  // 薛城区 附件2 第八条; no other document lets an officer start before the head approves.
+  'filing.emergencyStartApproval': [
+    null,
+    null,
+    null,
+    null,
+    { mode: 'within', amount: 24, unit: 'hours' },
+  ],
   'disclosure.permitDecision': [wd(7), wd(7), wd(7), wd(7), wd(20)],
   'disclosure.penaltyDecision': [wd(7), wd(7), wd(7), wd(7), wd(20)],
   // DOMAIN §6 shows "(SH)" = 20 for 曹杨新村; its item 7 gives 7 working days for 行政执法决定
@@ -275,6 +283,8 @@ const EXPECTED: Record<Exclude<RuleKey, `statute.${string}`>, Row> = {
     days(30),
   ],
   'archive.yearlyTransfer': [null, null, true, null, null],
+  // 薛城区 附件2 第三十二条; the other documents are silent on a party's access to the record.
+  'archive.partyAccessNeedsHeadApproval': [null, null, null, null, true],
   'archive.inspectionVideoRetention': [
     null,
     { amount: 6, unit: 'months' },

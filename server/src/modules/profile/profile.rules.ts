@@ -219,6 +219,11 @@ export const RULE_CATALOG = {
       v.map((d) => `${d}日`).join('、'),
     ),
   },
+  // 立案: a local document may let an officer start in an emergency before the head approves, the
+  // approval following within a period (薛城区 附件2 第八条); the law itself is silent.
+  filing: {
+    emergencyStartApproval: deadline('情况紧急先行启动执法程序后补报负责人批准的时限', ['hours']),
+  },
   disclosure: {
     permitDecision: deadline('行政许可决定信息公示时限', ['working_days']),
     penaltyDecision: deadline('行政处罚决定信息公示时限', ['working_days']),
@@ -289,6 +294,7 @@ export const RULE_CATALOG = {
   archive: {
     caseFileDeadline: deadline('执法行为终结后形成案卷并归档的时限', ['days', 'working_days']),
     yearlyTransfer: flag('每年将上一年度执法档案移送档案室统一保管'),
+    partyAccessNeedsHeadApproval: flag('当事人申请查阅、复制执法全过程记录须经行政机关负责人同意'),
     inspectionVideoRetention: {
       shape: 'scalar',
       label: '不归档的行政检查视音频记录最短保存期限',

@@ -7,6 +7,7 @@ import type { Database } from '../../db/schema.ts';
 import { chinaToday } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import { requireAgencyScope, type Actor, type Principal } from '../../shared/policy.ts';
+import { loadWorkingDayCalendar } from '../calendar/calendar.service.ts';
 import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
 import { requireAgencyTarget } from '../org/org.service.ts';
 import { getEffectiveRules } from '../profile/profile.service.ts';
@@ -16,7 +17,7 @@ import { reviewPolicies as p } from './review.policy.ts';
 import { reviewRepository as repo } from './review.repository.ts';
 import type { CatalogExtensionInput } from './review.schemas.ts';
 import type { ReviewServiceOptions } from './review.service.ts';
-import { countdown } from './review.view.ts';
+import { calendarYears, countdown } from './review.view.ts';
 
 export function createReviewAgencyService(db: Kysely<Database>, options: ReviewServiceOptions) {
   async function catalogEntries(agencyId: string) {
@@ -63,6 +64,8 @@ export function createReviewAgencyService(db: Kysely<Database>, options: ReviewS
         db,
         rows.map((r) => r.extension_deadline_id ?? r.deadline_id),
       );
+      const dueDays = [...due.values()].map((d) => d.dueOn);
+      const calendar = await loadWorkingDayCalendar(db, calendarYears(today, dueDays));
       return rows.map((r) => {
         const dueOn = due.get(r.extension_deadline_id ?? r.deadline_id)?.dueOn ?? null;
         return {
@@ -76,8 +79,7 @@ export function createReviewAgencyService(db: Kysely<Database>, options: ReviewS
           isMajor: r.is_major,
           submittedOn: r.submitted_on,
           submittedByName: r.submitted_by_name,
-          dueOn,
-          ...countdown(dueOn, today, true),
+          ...countdown(dueOn, today, true, calendar),
         };
       });
     },

@@ -122,7 +122,9 @@ export function describeDecision(
   facts.ordinary_procedure = c.procedure === 'ordinary';
   facts.decided_after_hearing = Boolean(hearing?.heldOn);
   return {
-    kind: c.kind,
+    // An execution decision is a coercion decision whatever the case it follows (a penalty's or an
+    // expropriation's 申请人民法院强制执行): the coercion entries of the catalogue apply to it.
+    kind: p.isCoercionExecution === true ? 'coercion' : c.kind,
     procedure: c.procedure,
     partyTypes: [
       ...new Set(c.parties.map((x): PartyType => (x.kind === 'person' ? 'citizen' : x.kind))),

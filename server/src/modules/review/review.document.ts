@@ -1,6 +1,6 @@
-// The 法制审核意见书 as structured data, with a plain-text and an HTML rendering. The documents
-// part of the cases work renders it to PDF/DOCX and seals it; what is archived and hashed into the
-// ledger here is the data, so a rendering can always be checked against it.
+// The 法制审核意见书 as structured data, with a plain-text and an HTML rendering, and the fields of
+// the sealed instrument (PDF/DOCX, issued with the opinion by the instruments module); what is
+// hashed into the ledger here is the data, so every rendering can be checked against it.
 
 export interface OpinionDocument {
   title: string;
@@ -110,4 +110,34 @@ export function renderOpinionHtml(doc: OpinionDocument): string {
     .filter(Boolean)
     .join('\n');
   return `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body><h1>${escapeHtml(title)}</h1>\n${body}\n</body></html>`;
+}
+
+/** 2026-05-09 → 2026年5月9日, as documents write dates. */
+function chineseDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/**
+ * The fields of the `legal_review_opinion` instrument, from the same data that is hashed into the
+ * ledger: the outcome, its citation and the reasons, then the lawyers' views, in 审核意见.
+ */
+export function opinionInstrumentFields(doc: OpinionDocument): Record<string, string> {
+  const opinion = [`${doc.outcome.label}（${doc.outcome.citation}）`];
+  if (doc.reasons) opinion.push(`理由：${doc.reasons}`);
+  for (const l of doc.lawyers) {
+    opinion.push(
+      `${l.kind}${l.name}意见：${l.opinion}（${l.isAdopted ? '已采纳' : `未采纳，理由：${l.reasonNotAdopted ?? ''}`}）`,
+    );
+  }
+  return {
+    reviewBody: doc.reviewBody,
+    reviewProposal: `${doc.proposal}\n目录认定：${doc.classification}\n送审：第 ${doc.round.no} 次（${doc.round.kind}），${doc.round.submittedOn}，${doc.round.submittedBy}`,
+    reviewChecklist: doc.checklist
+      .map((c, i) => `${i + 1}. ${c.label}：${c.conclusion}${c.note ? `（${c.note}）` : ''}`)
+      .join('\n'),
+    reviewOpinion: opinion.join('\n'),
+    reviewer: doc.reviewer,
+    reviewedOn: chineseDate(doc.reviewedOn),
+  };
 }

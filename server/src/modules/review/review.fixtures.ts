@@ -1,9 +1,11 @@
 // Test helpers of the review tests: a demo app whose clock the test moves, penalty cases driven
 // through the API up to the prior notice (已事先告知) with a chosen proposal, and the review calls.
+import { Value } from 'typebox/value';
 import { expect } from 'vitest';
 import { createDemoApp } from '../../test/test-app.ts';
 import { demoRecordId } from '../powers/powers.demo.ts';
 import { GENERAL_CHECKLIST } from './review.rules.ts';
+import { ReviewView } from './review.schemas.ts';
 
 type Json = Record<string, unknown> & { code?: string; message?: string };
 
@@ -51,24 +53,37 @@ export async function reviewApp(env: Record<string, string> = {}) {
     return r.body;
   }
 
+  /** Every review record the API answers is checked against its published schema. */
+  async function asReviewView(result: Promise<{ status: number; body: Json }>) {
+    const r = await result;
+    if (r.status === 200) {
+      const errors = [...Value.Errors(ReviewView, r.body)].slice(0, 3);
+      expect(errors, JSON.stringify(errors)).toEqual([]);
+    }
+    return r;
+  }
+
   const review = {
-    get: (caseId: string, who = 'officer1') => call(who, 'GET', `/api/cases/${caseId}/review`),
+    get: (caseId: string, who = 'officer1') =>
+      asReviewView(call(who, 'GET', `/api/cases/${caseId}/review`)),
     submit: (caseId: string, body: Record<string, unknown> = {}, who = 'officer1') =>
-      call(who, 'POST', `/api/cases/${caseId}/review/submissions`, {
-        situation: '当事人违法事实清楚，拟作出行政处罚，现报送法制审核。',
-        ...body,
-      }),
+      asReviewView(
+        call(who, 'POST', `/api/cases/${caseId}/review/submissions`, {
+          situation: '当事人违法事实清楚，拟作出行政处罚，现报送法制审核。',
+          ...body,
+        }),
+      ),
     opinion: (caseId: string, body: Record<string, unknown>, who = 'reviewer1') =>
-      call(who, 'POST', `/api/cases/${caseId}/review/opinion`, body),
+      asReviewView(call(who, 'POST', `/api/cases/${caseId}/review/opinion`, body)),
     extend: (
       caseId: string,
       body: Record<string, unknown> = { reason: '案情复杂' },
       who = 'head1',
-    ) => call(who, 'POST', `/api/cases/${caseId}/review/extension`, body),
+    ) => asReviewView(call(who, 'POST', `/api/cases/${caseId}/review/extension`, body)),
     object: (caseId: string, body: Record<string, unknown>, who = 'officer1') =>
-      call(who, 'POST', `/api/cases/${caseId}/review/objection`, body),
+      asReviewView(call(who, 'POST', `/api/cases/${caseId}/review/objection`, body)),
     resolve: (caseId: string, body: Record<string, unknown>, who = 'head1') =>
-      call(who, 'POST', `/api/cases/${caseId}/review/resolution`, body),
+      asReviewView(call(who, 'POST', `/api/cases/${caseId}/review/resolution`, body)),
     facts: (caseId: string, facts: Record<string, boolean>, who = 'officer1') =>
       call(who, 'PUT', `/api/cases/${caseId}/review/facts`, { facts, note: '经研究认定' }),
   };

@@ -100,7 +100,19 @@ describe('the decision gate (薛城区: fines of 50,000 元 or more for an organ
       basis: 'agreed',
       is_major: true,
       proposal_hash: hashOf(fine(55000)),
+      action: 'decide',
     });
+    // The pass is recorded like any change: who, from where, with what (CONVENTIONS #5).
+    const entry = await t.handle.db
+      .selectFrom('ledger_entries')
+      .select(['actor_user_id', 'actor_ip', 'actor_user_agent', 'payload'])
+      .where('case_id', '=', id)
+      .where('kind', '=', 'review.gate_passed')
+      .executeTakeFirstOrThrow();
+    expect(entry.actor_user_id).toBe(t.ids.users.head1);
+    expect(entry.actor_ip).toBeTruthy();
+    expect(entry.actor_user_agent).toBeTruthy();
+    expect(entry.payload).toMatchObject({ action: 'decide', basis: 'agreed' });
     const classification = await t.handle.db
       .selectFrom('legal_review_classifications')
       .select(['is_major', 'proposal_hash'])
@@ -247,6 +259,13 @@ describe('the decision gate (薛城区: fines of 50,000 元 or more for an organ
       act(id, 'officer1', 'decide_on_spot', { decidedOn: '2026-03-06', penalty: fine(100) }),
     );
     expect(done.state).toBe('decided');
+    // The gate records the action actually taken, not a generic "decide".
+    const check = await t.handle.db
+      .selectFrom('legal_review_gate_checks')
+      .select(['action', 'basis'])
+      .where('case_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(check).toEqual({ action: 'decide_on_spot', basis: 'not_major' });
   });
 });
 

@@ -113,10 +113,13 @@ function refusal(code: Refusal['code'], message: string, details: unknown): Refu
 async function runGate(
   ctx: GuardContext<unknown>,
   proposal: unknown,
-  action: string,
+  defaultAction: string,
   isOnTheSpot: boolean,
 ): Promise<Refusal | undefined> {
   const { trx, snapshot, principal } = ctx;
+  // The engine names the action taken (decide, implement_measure, dispose, apply_to_court …);
+  // code that runs the gate outside the engine (demo data) falls back to the gate's own name.
+  const action = ctx.action ?? defaultAction;
   const { classification, proposalHash } = await classifyProposal(
     trx,
     snapshot,
@@ -161,7 +164,9 @@ async function runGate(
       break;
   }
   const basis = status.state;
-  const actor: Actor = {
+  // The request's actor carries IP and user agent (CONVENTIONS #5); without a request (demo
+  // data) the principal is all there is.
+  const actor: Actor = ctx.actor ?? {
     userId: principal.userId,
     name: principal.displayName,
     ip: null,
@@ -205,7 +210,8 @@ async function runGate(
 }
 
 /**
- * A gate for a workflow's decision action: `proposalOf` says which proposal the action decides.
+ * A gate for a workflow's decision action: `proposalOf` says which proposal the action decides;
+ * `action` names it only where the engine does not (the engine passes the action taken).
  * Every action that enters 'decided' or sets the decision date must carry one (the database
  * refuses the decision otherwise). The proposal must be what the action leaves in
  * details.proposed, which is what the trigger compares.
@@ -213,10 +219,14 @@ async function runGate(
 export function legalReviewGateFor<I>(
   action: string,
   proposalOf: (ctx: GuardContext<I>) => unknown,
-  options: { isOnTheSpot?: boolean } = {},
+  options: { isOnTheSpot?: boolean; appliesTo?: (ctx: GuardContext<I>) => boolean } = {},
 ): Guard<I> {
+  // `appliesTo` lets an action that decides only on some inputs (a penalty's enforcement is a
+  // court application only when `means` is 'court') leave the others alone.
   const guard: Guard<I> = (ctx) =>
-    runGate(ctx, proposalOf(ctx) ?? null, action, options.isOnTheSpot ?? false);
+    options.appliesTo && !options.appliesTo(ctx)
+      ? undefined
+      : runGate(ctx, proposalOf(ctx) ?? null, action, options.isOnTheSpot ?? false);
   GATES.add(guard);
   return guard;
 }
@@ -228,7 +238,8 @@ export function isLegalReviewGate(guard: Guard<never>): boolean {
   return GATES.has(guard);
 }
 
-/** Gate of a decision taken on the proposal already recorded on the case (一般程序 `decide`). */
+/** Gate of a decision taken on the proposal already recorded on the case (一般程序 `decide`, and
+ * every kind's decision action: the engine records the action's own name). */
 export const legalReviewGate: Guard = legalReviewGateFor(
   'decide',
   (ctx) => ctx.snapshot.details.proposed,

@@ -74,7 +74,7 @@ export async function buildOpinion(
     now: Date;
     due: string | null;
   },
-): Promise<Omit<Opinion, 'id' | 'givenAt' | 'ledgerSeq'>> {
+): Promise<Omit<Opinion, 'id' | 'givenAt' | 'ledgerSeq' | 'instrument'>> {
   const { rules, round, input, snapshot } = a;
   const person = await requireEligibleReviewer(trx, a.principal, snapshot, rules, round);
   const outcome = rules.review.outcomes.effective.find((o) => o.code === input.outcome);

@@ -2,14 +2,11 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { reviewCatalogRepository } from './review.catalog.repository.ts';
+import { reviewDisputesRepository } from './review.disputes.repository.ts';
 import { reviewOrgRepository } from './review.org.repository.ts';
-import type {
-  DisputeKind,
-  GateBasis,
-  Resolution,
-  ReviewTables,
-  RoundKind,
-} from './review.tables.ts';
+import type { ReviewTables, RoundKind } from './review.tables.ts';
+
+export type { Dispute, GateCheck } from './review.disputes.repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Trx = Transaction<Database>;
@@ -49,6 +46,7 @@ export interface Extension {
   approverTitle: string;
   approvedByName: string;
   approvedOn: string;
+  approvedAt: Date;
   deadlineId: string;
   dueOn: string | null;
   ledgerSeq: number;
@@ -72,31 +70,7 @@ export interface Opinion {
   document: Record<string, unknown>;
   documentText: string;
   documentHash: string;
-  ledgerSeq: number;
-}
-
-export interface Dispute {
-  id: string;
-  roundId: string;
-  kind: DisputeKind;
-  path: string;
-  content: Record<string, unknown>;
-  resolution: Resolution | null;
-  proposalHash: string;
-  recordedByName: string;
-  recordedAt: Date;
-  ledgerSeq: number;
-}
-
-export interface GateCheck {
-  proposalHash: string;
-  isMajor: boolean;
-  basis: GateBasis;
-  opinionId: string | null;
-  disputeId: string | null;
-  action: string;
-  checkedByName: string;
-  checkedAt: Date;
+  instrument: { id: string; docNo: string } | null;
   ledgerSeq: number;
 }
 
@@ -195,13 +169,17 @@ const reviewRoundsRepository = {
       approverTitle: e.approver_title,
       approvedByName: e.approved_by_name,
       approvedOn: e.approved_on,
+      approvedAt: e.created_at,
       deadlineId: e.deadline_id,
       dueOn: e.due_on,
       ledgerSeq: e.ledger_seq,
     }));
   },
 
-  async insertExtension(trx: Trx, e: Omit<Extension, 'id'> & { approvedBy: string }) {
+  async insertExtension(
+    trx: Trx,
+    e: Omit<Extension, 'id' | 'approvedAt'> & { approvedBy: string },
+  ) {
     await trx
       .insertInto('legal_review_extensions')
       .values({
@@ -245,6 +223,10 @@ const reviewRoundsRepository = {
       document: o.document,
       documentText: o.document_text,
       documentHash: o.document_hash,
+      instrument:
+        o.instrument_id && o.instrument_doc_no
+          ? { id: o.instrument_id, docNo: o.instrument_doc_no }
+          : null,
       ledgerSeq: o.ledger_seq,
     }));
   },
@@ -272,6 +254,8 @@ const reviewRoundsRepository = {
         document: JSON.stringify(o.document),
         document_text: o.documentText,
         document_hash: o.documentHash,
+        instrument_id: o.instrument?.id ?? null,
+        instrument_doc_no: o.instrument?.docNo ?? null,
         ledger_seq: o.ledgerSeq,
       })
       .returning('id')
@@ -289,115 +273,12 @@ const reviewRoundsRepository = {
       .executeTakeFirst();
     return row !== undefined;
   },
-
-  async listDisputes(db: Db, caseId: string): Promise<Dispute[]> {
-    const rows = await db
-      .selectFrom('legal_review_disputes')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('recorded_at')
-      .execute();
-    return rows.map((d) => ({
-      id: d.id,
-      roundId: d.round_id,
-      kind: d.kind,
-      path: d.path,
-      content: d.content,
-      resolution: d.resolution,
-      proposalHash: d.proposal_hash,
-      recordedByName: d.recorded_by_name,
-      recordedAt: d.recorded_at,
-      ledgerSeq: d.ledger_seq,
-    }));
-  },
-
-  async insertDispute(
-    trx: Trx,
-    d: {
-      caseId: string;
-      roundId: string;
-      kind: DisputeKind;
-      path: string;
-      content: Record<string, unknown>;
-      resolution: Resolution | null;
-      proposal: unknown;
-      proposalHash: string;
-      by: string;
-      byName: string;
-      ledgerSeq: number;
-    },
-  ): Promise<string> {
-    const row = await trx
-      .insertInto('legal_review_disputes')
-      .values({
-        case_id: d.caseId,
-        round_id: d.roundId,
-        kind: d.kind,
-        path: d.path,
-        content: JSON.stringify(d.content),
-        resolution: d.resolution,
-        proposal: json(d.proposal),
-        proposal_hash: d.proposalHash,
-        recorded_by: d.by,
-        recorded_by_name: d.byName,
-        ledger_seq: d.ledgerSeq,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
-  },
-
-  async insertGateCheck(
-    trx: Trx,
-    g: Omit<GateCheck, 'checkedAt'> & {
-      caseId: string;
-      proposal: unknown;
-      checkedBy: string;
-      ledgerSeq: number;
-    },
-  ) {
-    await trx
-      .insertInto('legal_review_gate_checks')
-      .values({
-        case_id: g.caseId,
-        proposal: json(g.proposal),
-        proposal_hash: g.proposalHash,
-        is_major: g.isMajor,
-        basis: g.basis,
-        opinion_id: g.opinionId,
-        dispute_id: g.disputeId,
-        action: g.action,
-        checked_by: g.checkedBy,
-        checked_by_name: g.checkedByName,
-        ledger_seq: g.ledgerSeq,
-      })
-      .execute();
-  },
-
-  async listGateChecks(db: Db, caseId: string): Promise<GateCheck[]> {
-    const rows = await db
-      .selectFrom('legal_review_gate_checks')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('id')
-      .execute();
-    return rows.map((g) => ({
-      proposalHash: g.proposal_hash,
-      isMajor: g.is_major,
-      basis: g.basis,
-      opinionId: g.opinion_id,
-      disputeId: g.dispute_id,
-      action: g.action,
-      checkedByName: g.checked_by_name,
-      checkedAt: g.checked_at,
-      ledgerSeq: g.ledger_seq,
-    }));
-  },
 };
 
-/** The only code that touches the legal-review tables, in three parts. */
+/** The only code that touches the legal-review tables, in four parts. */
 export const reviewRepository = {
   ...reviewRoundsRepository,
+  ...reviewDisputesRepository,
   ...reviewCatalogRepository,
   ...reviewOrgRepository,
 };

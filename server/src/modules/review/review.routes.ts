@@ -39,7 +39,7 @@ const refusals = {
 const stringify = () => (data: unknown) => JSON.stringify(data);
 
 export function registerReviewRoutes(app: App, ctx: AppContext) {
-  const options = { config: ctx.config, now: ctx.clock };
+  const options = { config: ctx.config, now: ctx.clock, instruments: ctx };
   const review = createReviewService(ctx.db, options);
   const disputes = createReviewDisputesService(ctx.db, options);
   const agency = createReviewAgencyService(ctx.db, options);

@@ -7,19 +7,25 @@ import type { Database } from '../../db/schema.ts';
 import { chinaToday } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Actor, Principal } from '../../shared/policy.ts';
+import { loadWorkingDayCalendar } from '../calendar/calendar.service.ts';
 import { casesRepository } from '../cases/cases.repository.ts';
 import type { CaseSnapshot } from '../cases/workflow.ts';
-import { closeDeadline, openDeadline } from '../deadlines/deadlines.service.ts';
+import { closeDeadline } from '../deadlines/deadlines.service.ts';
 import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
+import { issueInstrument, type InstrumentDeps } from '../instruments/instruments.issue.ts';
 import { getEffectiveRules } from '../profile/profile.service.ts';
-import { APPROVER_LABELS } from '../profile/profile.vocabulary.ts';
 import { requireReviewScope } from './review.access.ts';
-import { renderOpinionHtml, type OpinionDocument } from './review.document.ts';
+import {
+  opinionInstrumentFields,
+  renderOpinionHtml,
+  type OpinionDocument,
+} from './review.document.ts';
+import { extendRound } from './review.extension.ts';
 import { buildOpinion } from './review.opinion.ts';
 import { reviewPolicies as p } from './review.policy.ts';
 import { reviewRepository as repo } from './review.repository.ts';
 import { classificationRecord, classifyProposal } from './review.gate.ts';
-import { deadlineUnit, openRound, reviewTimeLimit } from './review.rounds.ts';
+import { openRound, reviewTimeLimit } from './review.rounds.ts';
 import { routeReview } from './review.routing.ts';
 import { assembleMaterials, diffVersions, hashOf } from './review.rules.ts';
 import type {
@@ -28,11 +34,18 @@ import type {
   OpinionInput,
   SubmissionInput,
 } from './review.schemas.ts';
-import { buildReviewView, currentDeadlineId, type ReviewRecord } from './review.view.ts';
+import {
+  buildReviewView,
+  calendarYears,
+  currentDeadlineId,
+  type ReviewRecord,
+} from './review.view.ts';
 
 export interface ReviewServiceOptions {
   config: Config;
   now: () => Date;
+  /** What issuing the sealed 法制审核意见书 needs (signing key, blob store, clock, config). */
+  instruments: InstrumentDeps;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -71,16 +84,22 @@ export function createReviewService(db: Kysely<Database>, options: ReviewService
       ...record.rounds.map((r) => r.deadlineId),
       ...record.extensions.map((e) => e.deadlineId),
     ];
+    const deadlines = await repo.dueOfDeadlines(db, ids);
+    const today = chinaToday(options.now());
+    const dueDays = [...deadlines.values()].map((d) => d.dueOn);
     return buildReviewView({
       caseId,
       caseNo: snapshot.caseNo,
+      kind: snapshot.kind,
+      procedure: snapshot.procedure,
       state: snapshot.state,
       proposal,
       rules,
       classified: await classifyProposal(db, snapshot, proposal, rules),
       record,
-      deadlines: await repo.dueOfDeadlines(db, ids),
-      today: chinaToday(options.now()),
+      deadlines,
+      today,
+      calendar: await loadWorkingDayCalendar(db, calendarYears(today, dueDays)),
     });
   }
 
@@ -260,6 +279,15 @@ export function createReviewService(db: Kysely<Database>, options: ReviewService
           now,
           due,
         });
+        // The 意见书 is issued, numbered and sealed in this transaction, before the opinion's own
+        // ledger entry (the instruments module takes its numbering lock before the ledger head).
+        const issued = await issueInstrument(trx, options.instruments, {
+          kind: 'legal_review_opinion',
+          caseId,
+          data: opinionInstrumentFields(opinion.document as unknown as OpinionDocument),
+          actor,
+        });
+        const instrument = { id: issued.instrumentId, docNo: issued.docNo };
         const ledgerSeq = await appendLedgerEntry(trx, actor, {
           kind: 'review.opinion_given',
           subjectType: 'legal_review',
@@ -276,9 +304,12 @@ export function createReviewService(db: Kysely<Database>, options: ReviewService
             reviewerPersonId: opinion.reviewerPersonId,
             isLate: opinion.isLate,
             documentHash: opinion.documentHash,
+            instrumentId: instrument.id,
+            instrumentDocNo: instrument.docNo,
+            instrumentPdfSm3: issued.pdfSm3,
           },
         });
-        await repo.insertOpinion(trx, { ...opinion, caseId, ledgerSeq });
+        await repo.insertOpinion(trx, { ...opinion, instrument, caseId, ledgerSeq });
         await closeDeadline(trx, actor, {
           deadlineId,
           status: opinion.isLate ? 'missed' : 'met',
@@ -293,63 +324,7 @@ export function createReviewService(db: Kysely<Database>, options: ReviewService
       const today = chinaToday(options.now());
       await db.transaction().execute(async (trx) => {
         const { snapshot, rules } = await lockOpenCase(trx, caseId);
-        const record = await loadRecord(trx, caseId);
-        const round = record.rounds.at(-1);
-        if (!round || record.opinions.some((o) => o.roundId === round.id)) {
-          throw new AppError('REVIEW_NOT_PENDING');
-        }
-        const rule = rules.review.extension.effective;
-        if (rule?.mode !== 'within') throw new AppError('REVIEW_EXTENSION_NOT_ALLOWED');
-        const amount = input.amount ?? rule.amount;
-        if (record.extensions.some((e) => e.roundId === round.id) || amount > rule.amount) {
-          throw new AppError('REVIEW_EXTENSION_LIMIT', {
-            message: `审核期限只能延长一次，且不得超过 ${rules.review.extension.display ?? ''}`,
-          });
-        }
-        const due = (await repo.dueOfDeadlines(trx, [round.deadlineId])).get(round.deadlineId);
-        if (!due?.dueOn || today > due.dueOn) throw new AppError('REVIEW_EXTENSION_LATE');
-        const approver = rules.review.extensionApprover.effective ?? 'head';
-        await closeDeadline(trx, actor, {
-          deadlineId: round.deadlineId,
-          status: 'cancelled',
-          note: `经${APPROVER_LABELS[approver]}批准延长审核期限`,
-        });
-        const unit = deadlineUnit(rule.unit);
-        // Same unit: the extension lengthens the period counted from the submission; otherwise it
-        // runs from the original last day.
-        const isSameUnit = unit === round.timeLimit.unit;
-        const deadline = await openDeadline(trx, actor, {
-          agencyId: snapshot.agencyId,
-          caseId,
-          subjectType: 'legal_review',
-          subjectId: round.id,
-          kind: 'review.opinion',
-          ruleKey: rules.review.extension.key,
-          unit,
-          amount: isSameUnit ? round.timeLimit.amount + amount : amount,
-          startOn: isSameUnit ? round.submittedOn : due.dueOn,
-          rollsToWorkingDay: unit === 'days',
-        });
-        const extension = {
-          roundId: round.id,
-          amount,
-          unit,
-          reason: input.reason,
-          approverTitle: APPROVER_LABELS[approver],
-          approvedByName: principal.displayName,
-          approvedOn: today,
-          deadlineId: deadline.id,
-          dueOn: deadline.dueOn,
-        };
-        const ledgerSeq = await appendLedgerEntry(trx, actor, {
-          kind: 'review.extended',
-          subjectType: 'legal_review',
-          subjectId: round.id,
-          agencyId: snapshot.agencyId,
-          caseId,
-          payload: { ...extension, previousDueOn: due.dueOn },
-        });
-        await repo.insertExtension(trx, { ...extension, approvedBy: principal.userId, ledgerSeq });
+        await extendRound(trx, actor, principal, { snapshot, rules, input, today });
       });
       return getReview(principal, caseId);
     },

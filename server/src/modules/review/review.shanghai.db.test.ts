@@ -3,11 +3,14 @@
 // leaders, who may send the same proposal back for reconsideration but cannot replace the review.
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
+import { getEffectiveRules } from '../profile/profile.service.ts';
+import { describeDecision } from './review.catalog.ts';
 import { AGREE, checklist, fine, PERSON, reviewApp } from './review.fixtures.ts';
+import { routeReview } from './review.routing.ts';
 import { ClassificationView } from './review.schemas.ts';
 
 const a = await reviewApp({ PROFILE: 'shanghai' });
-const { act, ok, refused, review } = a;
+const { t, act, ok, refused, review } = a;
 const PROBLEMS = {
   outcome: 'problems',
   reasons: '减轻处罚的理由不充分，未说明符合哪项减轻情形',
@@ -99,5 +102,45 @@ describe('上海 review cycle', () => {
     const matched = classified.matched as { code: string; citation: string }[];
     expect(matched.map((m) => m.code)).toEqual(['sh-penalty-hearing']);
     expect(matched[0]?.citation).toBe('沪府办发〔2019〕15号 附件3 二（一）');
+  });
+});
+
+describe('上海 review bodies (附件3 四)', () => {
+  it('the legal unit; without one, a unit the agency names other than the handling one', async () => {
+    const facts = describeDecision(
+      { kind: 'penalty', procedure: 'ordinary', details: {}, parties: [] },
+      fine(100),
+      {},
+    );
+    const route = async (
+      agencyId: string,
+      handlingUnitId: string | null,
+      requested: string | null,
+    ) =>
+      routeReview(t.handle.db, {
+        agencyId,
+        handlingUnitId,
+        requestedUnitId: requested,
+        facts,
+        rules: await getEffectiveRules(t.handle.db, agencyId, 'shanghai'),
+      });
+    const { agencies, units } = t.ids;
+    expect(await route(agencies.market, units.marketInspection, null)).toMatchObject({
+      kind: 'legal_unit',
+      unitId: units.marketLegal,
+    });
+    // The street office has no legal unit: the unit it names reviews, unless it handles the case.
+    expect(await route(agencies.street, null, units.judicialOffice)).toMatchObject({
+      kind: 'unit_other_than_handling',
+      unitId: units.judicialOffice,
+    });
+    for (const [handling, requested] of [
+      [units.judicialOffice, units.judicialOffice],
+      [null, null],
+    ] as const) {
+      await expect(route(agencies.street, handling, requested)).rejects.toMatchObject({
+        code: 'REVIEW_BODY_NOT_FOUND',
+      });
+    }
   });
 });

@@ -109,6 +109,9 @@ export interface ReviewTables {
     document: Json<Record<string, unknown>>;
     document_text: string;
     document_hash: string;
+    /** The sealed 意见书 issued with the opinion (null only for opinions from before it was). */
+    instrument_id: string | null;
+    instrument_doc_no: string | null;
     ledger_seq: number;
   };
   legal_review_disputes: {

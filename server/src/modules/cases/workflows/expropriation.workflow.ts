@@ -29,6 +29,7 @@ import {
   ReturnInput,
   RiskAssessmentInput,
 } from './expropriation.schemas.ts';
+import { courtApplicationGate, proposeCourtApplication } from './court.application.ts';
 import { calendarAround } from './kinds.dates.ts';
 import { CollectiveDecisionInput, ReasonInput } from './kinds.schemas.ts';
 import {
@@ -284,6 +285,7 @@ export const EXPROPRIATION: Workflow = {
       ],
       apply: (ctx) => ({ details: { compensations: [...list(ctx, 'compensations'), ctx.input] } }),
     }),
+    proposeCourtApplication(['compensating'], () => ({})),
     action({
       name: 'apply_to_court',
       label: '申请人民法院强制执行',
@@ -327,6 +329,8 @@ export const EXPROPRIATION: Workflow = {
             : undefined;
         },
         (ctx) => notAfterToday(ctx, ctx.input.appliedOn, '申请日期'),
+        // 申请人民法院强制执行 is a coercion decision some profiles list as major (NC 二（三）12（3））.
+        courtApplicationGate('apply_to_court', () => ({})),
       ],
       apply: (ctx) => ({
         details: { courtApplications: [...list(ctx, 'courtApplications'), ctx.input] },

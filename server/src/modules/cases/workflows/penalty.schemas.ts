@@ -45,7 +45,13 @@ export const ReasonInput = StrictObject({ reason: Reason });
 
 export const DeclineFilingInput = StrictObject({ reason: Reason });
 
+/** 情况紧急, the officer starts before the head approves (薛城区 附件2 第八条): why it could not wait. */
 export const EmergencyStartInput = StrictObject({ reason: Reason });
+/** The head's later approval of an emergency start, or refusal (the case then ends). */
+export const EmergencyRatifyInput = StrictObject({
+  isApproved: Type.Boolean(),
+  opinion: Reason,
+});
 
 export const TranscriptInput = StrictObject({
   transcriptKind: Type.Enum(['on_site', 'inquiry', 'inspection', 'survey']),

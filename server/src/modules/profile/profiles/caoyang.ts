@@ -26,6 +26,7 @@ export const CAOYANG: Profile = {
   inherits: 'shanghai',
   sources: ['caoyang', 'shanghai'],
   rules: {
+    filing: { ...base.filing },
     disclosure: {
       ...base.disclosure,
       permitDecision: PUBLISH,

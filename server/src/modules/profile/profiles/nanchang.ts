@@ -35,6 +35,7 @@ export const NANCHANG: Profile = {
   inherits: null,
   sources: ['nanchang'],
   rules: {
+    filing: { emergencyStartApproval: null },
     disclosure: {
       permitDecision: cited(
         workingDays(7),
@@ -263,6 +264,7 @@ export const NANCHANG: Profile = {
         nc('二（二）8', '按照有关法律法规和档案管理规定归档保存执法全过程记录资料'),
       ),
       yearlyTransfer: null,
+      partyAccessNeedsHeadApproval: null,
       inspectionVideoRetention: null,
     },
   },

@@ -21,6 +21,7 @@ export const NATIONAL: Profile = {
   inherits: null,
   sources: ['national'],
   rules: {
+    filing: { emergencyStartApproval: null },
     disclosure: {
       permitDecision: cited(
         workingDays(7),
@@ -185,6 +186,7 @@ export const NATIONAL: Profile = {
         n('三（九）', '按照有關法律法規和檔案管理規定歸檔保存執法全過程記錄資料'),
       ),
       yearlyTransfer: null,
+      partyAccessNeedsHeadApproval: null,
       inspectionVideoRetention: null,
     },
   },

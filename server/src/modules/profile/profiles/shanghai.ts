@@ -24,6 +24,7 @@ export const SHANGHAI: Profile = {
   inherits: null,
   sources: ['shanghai'],
   rules: {
+    filing: { emergencyStartApproval: null },
     disclosure: {
       permitDecision: cited(
         workingDays(7),
@@ -207,6 +208,7 @@ export const SHANGHAI: Profile = {
         sh('附件2 三（五）1', '行政执法单位要按照档案管理要求，规范记录资料的归档和档案管理'),
       ),
       yearlyTransfer: null,
+      partyAccessNeedsHeadApproval: null,
       inspectionVideoRetention: cited(
         { amount: 6, unit: 'months' },
         sh('附件2 三（五）2', '可不对视音频记录资料进行归档,但保存时间不少于6个月'),

@@ -51,6 +51,12 @@ export const XUECHENG: Profile = {
   inherits: null,
   sources: ['xuecheng'],
   rules: {
+    filing: {
+      emergencyStartApproval: cited(
+        hours(24),
+        xc('附件2 第八条', '情况紧急的,可以先启动行政执法程序,并在行政执法程序启动后24小时内补报'),
+      ),
+    },
     disclosure: {
       permitDecision: PUBLISH,
       penaltyDecision: PUBLISH,
@@ -290,6 +296,13 @@ export const XUECHENG: Profile = {
     archive: {
       caseFileDeadline: cited(days(30), xc(STORAGE, '应当自行政执法行为终结之日起30日内')),
       yearlyTransfer: null,
+      partyAccessNeedsHeadApproval: cited(
+        true,
+        xc(
+          '附件2 第三十二条',
+          '当事人根据需要申请查阅、复制相关执法全过程记录信息的,经行政机关负责人同意,可以查阅、复制',
+        ),
+      ),
       inspectionVideoRetention: null,
     },
   },

@@ -1,0 +1,158 @@
+// Guards of the penalty workflow (《行政处罚法》), each refusing with a stable code. Every period and
+// limit is read from the effective rules' statute section.
+import type { Static } from 'typebox';
+import { periodEnd, periodOf } from '../periods.ts';
+import type { GuardContext, Refusal } from '../workflow.ts';
+import { decisionDueOn, isHeavier, missingAmounts, type Suspension } from './penalty.rules.ts';
+import type {
+  ServiceInput,
+  SummaryDecisionInput,
+  TranscriptInput,
+  ProposedPenalty,
+} from './penalty.schemas.ts';
+
+export interface Notice {
+  servedOn: string;
+  proposed: ProposedPenalty;
+  isHearingEligible: boolean;
+  hearingRequestDueOn: string | null;
+}
+export interface Decision {
+  decidedOn: string;
+  penalty: ProposedPenalty;
+}
+export interface Service {
+  method: string;
+  servedOn: string;
+  paymentDueOn: string | null;
+}
+
+export const d = <T>(ctx: GuardContext, key: string) => ctx.snapshot.details[key] as T | undefined;
+export const list = <T>(ctx: GuardContext, key: string) =>
+  (ctx.snapshot.details[key] as T[] | undefined) ?? [];
+export const refuse = (code: Refusal['code'], message?: string, details?: unknown): Refusal => ({
+  code,
+  ...(message ? { message } : {}),
+  ...(details === undefined ? {} : { details }),
+});
+export const statute = (ctx: GuardContext) => ctx.rules.statute;
+
+export const transcriptNamesOfficers = (ctx: GuardContext<Static<typeof TranscriptInput>>) => {
+  const required = Number(statute(ctx).officersRequired.effective);
+  const { officers, partySigned, refusalNote } = ctx.input;
+  const onCase = new Map(ctx.snapshot.officers.map((o) => [o.personId, o]));
+  const wrong = officers.filter((o) => onCase.get(o.personId)?.credentialNo !== o.credentialNo);
+  if (wrong.length > 0 || officers.length < required) {
+    return refuse(
+      'TRANSCRIPT_INCOMPLETE',
+      `笔录须载明至少 ${required} 名本案执法人员的姓名和执法证号`,
+    );
+  }
+  if (!partySigned && !refusalNote) {
+    return refuse('TRANSCRIPT_INCOMPLETE', '笔录须有当事人签名，当事人拒绝签名的应注明情况');
+  }
+  return undefined;
+};
+
+export const proposalComplete = (penalty: ProposedPenalty) => {
+  const missing = missingAmounts(penalty);
+  return missing.length > 0
+    ? refuse('PENALTY_INCOMPLETE', `拟作出的处罚缺少：${missing.join('、')}`)
+    : undefined;
+};
+
+/** A decision needs an approved filing (an emergency start must have been ratified first). */
+export const filingApproved = (ctx: GuardContext) =>
+  d(ctx, 'filing') ? undefined : refuse('FILING_APPROVAL_REQUIRED');
+
+export const hasTranscript = (ctx: GuardContext) =>
+  list(ctx, 'transcripts').length > 0 ? undefined : refuse('TRANSCRIPT_REQUIRED');
+
+export const notHeavierThanNotice = (penalty: ProposedPenalty | undefined, ctx: GuardContext) => {
+  const notice = d<Notice>(ctx, 'notice');
+  if (!notice) return refuse('PRIOR_NOTICE_REQUIRED');
+  if (penalty && isHeavier(penalty, notice.proposed)) {
+    return refuse('PENALTY_HEAVIER_THAN_NOTICE');
+  }
+  return undefined;
+};
+
+export const hearingSettled = (ctx: GuardContext) => {
+  const notice = d<Notice>(ctx, 'notice');
+  const hearing = d<{ requestedOn: string; heldOn?: string }>(ctx, 'hearing');
+  if (hearing && !hearing.heldOn) return refuse('HEARING_NOT_HELD');
+  if (notice?.isHearingEligible && !hearing && notice.hearingRequestDueOn) {
+    if (ctx.today <= notice.hearingRequestDueOn) {
+      return refuse(
+        'HEARING_PERIOD_OPEN',
+        `当事人可在 ${notice.hearingRequestDueOn} 前要求听证，期满后方可作出决定`,
+      );
+    }
+  }
+  return undefined;
+};
+
+// Serious penalties are decided by the heads together (art.57, reading: those open to a hearing).
+export const collectiveDecisionIfRequired = (ctx: GuardContext) => {
+  const notice = d<Notice>(ctx, 'notice');
+  if (notice?.isHearingEligible && !d(ctx, 'collectiveDecision')) {
+    return refuse('COLLECTIVE_DECISION_REQUIRED');
+  }
+  return undefined;
+};
+
+export const withinDecisionPeriod = async (ctx: GuardContext<{ decidedOn: string }>) => {
+  if (!ctx.snapshot.filedOn) return refuse('FILING_APPROVAL_REQUIRED');
+  const base = await periodEnd(
+    ctx.trx,
+    ctx.snapshot.filedOn,
+    periodOf(statute(ctx).decisionDeadline.effective, 'decisionDeadline'),
+  );
+  const extension = list<{ days: number }>(ctx, 'extensions').reduce((s, e) => s + e.days, 0);
+  const due = decisionDueOn(base, extension, list<Suspension>(ctx, 'suspensions'), ctx.today);
+  return ctx.input.decidedOn > due
+    ? refuse('DECISION_PERIOD_EXPIRED', `作出处罚决定的期限已于 ${due} 届满（含延长及中止期间）`, {
+        dueOn: due,
+      })
+    : undefined;
+};
+
+export const serviceRecordComplete = (ctx: GuardContext<Static<typeof ServiceInput>>) => {
+  const s = ctx.input;
+  const missing: Record<string, string | undefined> = {
+    direct: s.receiptNo ? undefined : '送达回证编号',
+    mail: s.receiptNo ? undefined : '邮寄回执编号',
+    leave: s.leaveReason && s.witness ? undefined : '留置原因及见证人',
+    notice: s.otherMethodsFailed ? undefined : '其他方式无法送达的情况说明',
+    electronic: s.consentReference ? undefined : '当事人同意电子送达的确认',
+  };
+  const what = missing[s.method];
+  return what ? refuse('SERVICE_RECORD_INCOMPLETE', `送达记录缺少：${what}`) : undefined;
+};
+
+export const notBefore = (date: string, earliest: string | null | undefined, what: string) =>
+  earliest && date < earliest
+    ? refuse('INVALID_DATE_RANGE', `${what}不能早于 ${earliest}`)
+    : undefined;
+
+/** 简易程序 (arts.51–52): on the spot, within the statute's amount limits, warnings or fines only. */
+export const summaryWithinLimits = (ctx: GuardContext<Static<typeof SummaryDecisionInput>>) => {
+  const limits = statute(ctx).summaryProcedureFineLimit.effective as {
+    citizen: number;
+    organisation: number;
+  };
+  const { penalty } = ctx.input;
+  if (penalty.types.some((t) => t !== 'warning' && t !== 'fine' && t !== 'criticism')) {
+    return refuse('SUMMARY_PROCEDURE_NOT_ALLOWED', '简易程序只能给予警告、通报批评或罚款');
+  }
+  const party = ctx.snapshot.parties[0];
+  const limit = party?.kind === 'organisation' ? limits.organisation : limits.citizen;
+  if ((penalty.fineYuan ?? 0) > limit) {
+    return refuse(
+      'SUMMARY_PROCEDURE_NOT_ALLOWED',
+      `简易程序的罚款不得超过 ${limit} 元（${party?.kind === 'organisation' ? '法人或者其他组织' : '公民'}）`,
+      { limit },
+    );
+  }
+  return undefined;
+};

@@ -1,0 +1,236 @@
+// Issuing an instrument, inside the caller's transaction: fill from the case, refuse a missing
+// legal field before anything is numbered, take the next 文号 (counter row locked until commit),
+// render PDF and DOCX, seal the PDF's SM3 with SM2, store both files in the blob store, record
+// the ledger entry and the write-once version. Other modules (the legal review's 意见书) call
+// issueInstrument() with their own transaction; call it before appending your own ledger entry,
+// so that every transaction takes the numbering lock before the ledger head's.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Transaction } from 'kysely';
+import type { AppContext } from '../../app.ts';
+import type { Database } from '../../db/schema.ts';
+import { chinaToday } from '../../shared/dates.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { Actor } from '../../shared/policy.ts';
+import type { BlobStore } from '../blobs/blob-store.ts';
+import { sha256, toHex } from '../ledger/crypto/hash.ts';
+import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
+import { composeFields, validateOverrides } from './instruments.compose.ts';
+import { renderInstrumentDocx } from './instruments.docx.ts';
+import { SYSTEM_FIELDS } from './instruments.fields.ts';
+import { fillFromCase } from './instruments.fill.ts';
+import { formatDocNo, numberingOf } from './instruments.numbering.ts';
+import { renderInstrumentPdf } from './instruments.pdf.ts';
+import { instrumentsRepository as repo } from './instruments.repository.ts';
+import { sealStatement, sm3Hex } from './instruments.seal.ts';
+import { INSTRUMENT_KINDS, TEMPLATES, type InstrumentKind } from './instruments.templates.ts';
+
+export type InstrumentDeps = Pick<AppContext, 'signingKey' | 'blobs' | 'clock' | 'config'>;
+
+export interface IssueRequest {
+  kind: string;
+  caseId: string;
+  /** Values for fields the case cannot supply, or corrections; never the system's fields. */
+  data?: Record<string, string>;
+  actor: Actor;
+  /** Re-issue: a new version of this instrument (same 文号), with the reason. */
+  reissue?: { instrumentId: string; reason: string };
+}
+
+export interface IssuedInstrument {
+  instrumentId: string;
+  versionId: string;
+  version: number;
+  kind: InstrumentKind;
+  title: string;
+  docNo: string;
+  pdfSm3: string;
+  docxSm3: string;
+  pageCount: number;
+  ledgerSeq: number;
+}
+
+/** 2026-11-21 → 2026年11月21日, as documents write dates. */
+export function chineseDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+export function verificationUrl(config: AppContext['config'], instrumentId: string): string {
+  return `${config.PUBLIC_BASE_URL ?? ''}/instruments/verify/${instrumentId}`;
+}
+
+async function storeBlob(blobs: BlobStore, bytes: Uint8Array): Promise<string> {
+  const sm3 = sm3Hex(bytes);
+  if (await blobs.has(sm3)) return sm3;
+  const temp = path.join(blobs.stagingDir, `instrument-${randomUUID()}`);
+  await fs.mkdir(blobs.stagingDir, { recursive: true });
+  await fs.writeFile(temp, bytes);
+  await blobs.put(temp, { sm3, sha256: toHex(sha256(bytes)), size: bytes.length });
+  return sm3;
+}
+
+function withoutSystemFields(fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([key]) => !(SYSTEM_FIELDS as readonly string[]).includes(key)),
+  );
+}
+
+export function requireTemplate(kind: string) {
+  if (!(INSTRUMENT_KINDS as readonly string[]).includes(kind)) {
+    throw new AppError('INSTRUMENT_KIND_UNKNOWN');
+  }
+  return TEMPLATES[kind as InstrumentKind];
+}
+
+export async function issueInstrument(
+  trx: Transaction<Database>,
+  deps: InstrumentDeps,
+  request: IssueRequest,
+): Promise<IssuedInstrument> {
+  const template = requireTemplate(request.kind);
+  const caseData = await repo.loadCaseData(trx, request.caseId);
+  if (!caseData) throw new AppError('CASE_NOT_FOUND');
+  if (template.caseKinds && !template.caseKinds.includes(caseData.kind as never)) {
+    throw new AppError('INSTRUMENT_KIND_NOT_FOR_CASE', {
+      message: `${template.title}不适用于本类案件`,
+    });
+  }
+  // A re-issue corrects the previous version: what was typed then carries over, the new data
+  // on top; what the case holds is filled afresh.
+  const previous = request.reissue
+    ? await repo.latestFields(trx, request.reissue.instrumentId)
+    : undefined;
+  const overrides = validateOverrides(template, {
+    ...withoutSystemFields(previous ?? {}),
+    ...(request.data ?? {}),
+  });
+  const now = deps.clock();
+  const today = chinaToday(now);
+  const fields = composeFields(template, fillFromCase(template.kind, caseData), overrides, {
+    agencyName: caseData.agency.name,
+    issuedOn: chineseDate(today),
+    caseNo: caseData.caseNo,
+  });
+
+  let instrumentId: string;
+  let docNo: string;
+  let version: number;
+  if (request.reissue) {
+    const existing = await repo.lockInstrument(trx, request.reissue.instrumentId);
+    if (!existing || existing.case_id !== request.caseId || existing.kind !== template.kind) {
+      throw new AppError('INSTRUMENT_NOT_FOUND');
+    }
+    instrumentId = existing.id;
+    docNo = existing.doc_no;
+    version = (await repo.latestVersionNo(trx, instrumentId)) + 1;
+  } else {
+    const year = Number(today.slice(0, 4));
+    const numbering = await numberingOf(trx, caseData.agency.id);
+    const seq = await repo.nextNumber(trx, caseData.agency.id, year, template.kind);
+    docNo = formatDocNo(numbering.pattern, {
+      abbr: numbering.abbreviation,
+      code: numbering.kindCodes[template.kind] ?? template.code,
+      year,
+      seq,
+    });
+    instrumentId = randomUUID();
+    version = 1;
+    await repo.insertInstrument(trx, {
+      id: instrumentId,
+      agencyId: caseData.agency.id,
+      caseId: request.caseId,
+      kind: template.kind,
+      year,
+      seq,
+      docNo,
+    });
+  }
+  fields.docNo = docNo;
+
+  const versionId = randomUUID();
+  const renderInput = {
+    template,
+    fields,
+    docNo,
+    agencyName: caseData.agency.name,
+    issuedOn: fields.issuedOn ?? today,
+    verification: {
+      code: version === 1 ? instrumentId : `${instrumentId} 第${version}版`,
+      url: verificationUrl(deps.config, instrumentId),
+    },
+    producedAt: now,
+  };
+  const pdf = await renderInstrumentPdf(renderInput);
+  const docx = await renderInstrumentDocx(renderInput);
+  const pdfSm3 = await storeBlob(deps.blobs, pdf.bytes);
+  const docxSm3 = await storeBlob(deps.blobs, docx);
+  const seal = sealStatement(
+    {
+      type: 'sanxiang.instrument-seal',
+      format: 1,
+      instrumentId,
+      versionId,
+      version,
+      agencyId: caseData.agency.id,
+      agencyName: caseData.agency.name,
+      kind: template.kind,
+      docNo,
+      pdfSm3,
+      docxSm3,
+      issuedAt: now.toISOString(),
+    },
+    deps.signingKey,
+  );
+  // Party data stays out of the widely read ledger: the entry binds the files by their hashes.
+  const ledgerSeq = await appendLedgerEntry(trx, request.actor, {
+    kind: request.reissue ? 'instrument.reissued' : 'instrument.issued',
+    subjectType: 'instrument',
+    subjectId: instrumentId,
+    agencyId: caseData.agency.id,
+    caseId: request.caseId,
+    payload: {
+      kind: template.kind,
+      title: template.title,
+      docNo,
+      version,
+      versionId,
+      reason: request.reissue?.reason ?? null,
+      pdfSm3,
+      pdfSize: pdf.bytes.length,
+      docxSm3,
+      sealKeyId: seal.keyId,
+      sealSignature: seal.signature,
+    },
+  });
+  await repo.insertVersion(trx, {
+    id: versionId,
+    instrumentId,
+    version,
+    reason: request.reissue?.reason ?? null,
+    fields,
+    pdfSm3,
+    pdfSize: pdf.bytes.length,
+    pageCount: pdf.pageCount,
+    docxSm3,
+    docxSize: docx.length,
+    seal,
+    issuedBy: request.actor.userId,
+    issuedByName: request.actor.name,
+    issuedAt: now,
+    ledgerSeq,
+  });
+  return {
+    instrumentId,
+    versionId,
+    version,
+    kind: template.kind,
+    title: template.title,
+    docNo,
+    pdfSm3,
+    docxSm3,
+    pageCount: pdf.pageCount,
+    ledgerSeq,
+  };
+}

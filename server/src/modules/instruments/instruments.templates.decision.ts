@@ -1,0 +1,263 @@
+// Templates from the notice to the closing: prior notice and hearing, statements, legal review,
+// collective discussion, decisions, service, reminders, enforcement, closing.
+import { CITES } from './instruments.law.ts';
+import {
+  APPROVAL_SIGNATURES,
+  PARTY,
+  T,
+  type InstrumentKind,
+  type InstrumentTemplate,
+} from './instruments.template-model.ts';
+
+export const DECISION_TEMPLATES = {
+  penalty_prior_notice: T({
+    kind: 'penalty_prior_notice',
+    title: '行政处罚事先告知书',
+    code: '罚告',
+    caseKinds: ['penalty'],
+    preamble:
+      '本机关拟对你（单位）作出行政处罚，现将拟作出的行政处罚内容及事实、理由、依据告知如下：',
+    fields: [...PARTY, 'facts', 'evidence', 'reasons', 'legalBasis', 'proposed', 'rights'],
+    required: [
+      {
+        fields: ['partyName', 'facts', 'reasons', 'legalBasis', 'proposed', 'rights'],
+        source: CITES.priorNotice,
+      },
+    ],
+    isSealed: true,
+    signatures: [],
+  }),
+  hearing_rights_notice: T({
+    kind: 'hearing_rights_notice',
+    title: '行政处罚听证告知书',
+    code: '听告',
+    caseKinds: ['penalty'],
+    fields: [...PARTY, 'facts', 'legalBasis', 'proposed', 'hearingRights', 'hearingRequestDueOn'],
+    required: [
+      {
+        fields: ['partyName', 'proposed', 'hearingRights', 'hearingRequestDueOn'],
+        source: CITES.hearingRights,
+      },
+    ],
+    isSealed: true,
+    signatures: [],
+  }),
+  hearing_notice: T({
+    kind: 'hearing_notice',
+    title: '行政处罚听证通知书',
+    code: '听通',
+    caseKinds: ['penalty'],
+    fields: [...PARTY, 'caseTitle', 'hearingTime', 'hearingPlace', 'hearingHost'],
+    required: [
+      { fields: ['partyName', 'hearingTime', 'hearingPlace'], source: CITES.hearingProcedure },
+    ],
+    isSealed: true,
+    signatures: [],
+  }),
+  hearing_transcript: T({
+    kind: 'hearing_transcript',
+    title: '听证笔录',
+    code: '听笔',
+    caseKinds: ['penalty'],
+    fields: [
+      'caseTitle',
+      'hearingTime',
+      'hearingPlace',
+      'hearingHost',
+      ...PARTY,
+      'officers',
+      'hearingRecord',
+      'partySignature',
+    ],
+    required: [
+      {
+        fields: ['hearingTime', 'hearingPlace', 'hearingHost', 'hearingRecord', 'partySignature'],
+        source: CITES.hearingProcedure,
+      },
+    ],
+    isSealed: false,
+    signatures: ['当事人（代理人）签名：', '听证主持人签名：', '记录人签名：'],
+  }),
+  defence_transcript: T({
+    kind: 'defence_transcript',
+    title: '陈述申辩笔录',
+    code: '申辩笔',
+    fields: [
+      'time',
+      'place',
+      ...PARTY,
+      'officers',
+      'defenceContent',
+      'defenceReview',
+      'partySignature',
+    ],
+    required: [
+      { fields: ['partyName', 'defenceContent', 'partySignature'], source: CITES.xcDefenceRecord },
+      { fields: ['officers'], source: CITES.xcTranscriptOfficers },
+    ],
+    isSealed: false,
+    signatures: ['陈述申辩人签名：', '执法人员签名：'],
+  }),
+  legal_review_opinion: T({
+    kind: 'legal_review_opinion',
+    title: '重大执法决定法制审核意见书',
+    code: '法审',
+    fields: [
+      'caseTitle',
+      'partyName',
+      'reviewBody',
+      'reviewProposal',
+      'reviewChecklist',
+      'reviewOpinion',
+      'reviewer',
+      'reviewedOn',
+    ],
+    required: [
+      {
+        fields: ['reviewBody', 'reviewProposal', 'reviewOpinion', 'reviewer', 'reviewedOn'],
+        source: CITES.xcReviewRecord,
+      },
+      { fields: ['reviewOpinion'], source: CITES.legalReview },
+    ],
+    isSealed: true,
+    signatures: ['审核人员签名：'],
+  }),
+  collective_discussion_record: T({
+    kind: 'collective_discussion_record',
+    title: '集体讨论笔录',
+    code: '集讨',
+    fields: ['caseTitle', 'heldOn', 'participants', 'facts', 'proposed', 'minutes', 'conclusion'],
+    required: [
+      {
+        fields: ['heldOn', 'participants', 'minutes', 'conclusion'],
+        source: CITES.xcCollectiveRecord,
+      },
+      { fields: ['conclusion'], source: CITES.collectiveDecision },
+    ],
+    isSealed: false,
+    signatures: ['参加人员签名：', '记录人签名：'],
+  }),
+  penalty_decision: T({
+    kind: 'penalty_decision',
+    title: '行政处罚决定书',
+    code: '罚决',
+    caseKinds: ['penalty'],
+    fields: [
+      ...PARTY,
+      'facts',
+      'evidence',
+      'reasons',
+      'legalBasis',
+      'penalty',
+      'performance',
+      'remedies',
+    ],
+    required: [
+      {
+        fields: [
+          'partyName',
+          'partyAddress',
+          'facts',
+          'evidence',
+          'penalty',
+          'legalBasis',
+          'performance',
+          'remedies',
+        ],
+        source: CITES.penaltyDecision,
+      },
+      { fields: ['facts', 'reasons', 'legalBasis'], source: CITES.xcDecisionText },
+    ],
+    isSealed: true,
+    signatures: [],
+  }),
+  on_spot_penalty_decision: T({
+    kind: 'on_spot_penalty_decision',
+    title: '当场行政处罚决定书',
+    code: '当罚决',
+    caseKinds: ['penalty'],
+    fields: [
+      ...PARTY,
+      'time',
+      'place',
+      'facts',
+      'legalBasis',
+      'penalty',
+      'performance',
+      'officers',
+      'remedies',
+    ],
+    required: [
+      {
+        fields: [
+          'partyName',
+          'facts',
+          'penalty',
+          'legalBasis',
+          'time',
+          'place',
+          'remedies',
+          'officers',
+        ],
+        source: CITES.onSpotDecision,
+      },
+    ],
+    isSealed: true,
+    signatures: ['当事人签收：', '执法人员签名：'],
+  }),
+  service_receipt: T({
+    kind: 'service_receipt',
+    title: '送达回证',
+    code: '送证',
+    fields: ['recipient', 'documentServed', 'serviceMethod', 'place', 'servedOn', 'serviceNote'],
+    required: [
+      {
+        fields: ['recipient', 'documentServed', 'serviceMethod', 'servedOn'],
+        source: CITES.service,
+      },
+      { fields: ['recipient'], source: CITES.xcServiceReceipt },
+    ],
+    isSealed: true,
+    signatures: ['受送达人签名（盖章）：', '送达人签名：', '见证人签名：'],
+  }),
+  payment_reminder: T({
+    kind: 'payment_reminder',
+    title: '催告书',
+    code: '催告',
+    fields: [...PARTY, 'documentServed', 'amountDue', 'paymentDeadline', 'performance', 'rights'],
+    required: [
+      {
+        fields: ['partyName', 'paymentDeadline', 'performance', 'amountDue', 'rights'],
+        source: CITES.reminder,
+      },
+    ],
+    isSealed: true,
+    signatures: [],
+  }),
+  enforcement_decision: T({
+    kind: 'enforcement_decision',
+    title: '行政强制执行决定书',
+    code: '强执决',
+    fields: [...PARTY, 'enforcementReason', 'legalBasis', 'enforcementMeans', 'remedies'],
+    required: [
+      {
+        fields: ['partyName', 'partyAddress', 'enforcementReason', 'enforcementMeans', 'remedies'],
+        source: CITES.enforcementDecision,
+      },
+    ],
+    isSealed: true,
+    signatures: [],
+  }),
+  closing_approval: T({
+    kind: 'closing_approval',
+    title: '结案审批表',
+    code: '结审',
+    fields: ['caseTitle', ...PARTY, 'penalty', 'executionStatus', 'closingSummary', 'officers'],
+    required: [
+      { fields: ['caseTitle', 'executionStatus', 'closingSummary'], source: CITES.xcDecisionText },
+      { fields: ['approvalOpinion', 'approvedBy', 'approvedOn'], source: CITES.xcApprovalRecord },
+    ],
+    isSealed: false,
+    signatures: APPROVAL_SIGNATURES,
+  }),
+} satisfies Partial<Record<InstrumentKind, InstrumentTemplate>>;

@@ -1,0 +1,283 @@
+// Sealing: chaining committed pending entries (see ledger.repository.ts) in position order, many
+// per transaction. Any process may seal: whoever locks the head row (FOR UPDATE SKIP LOCKED) does
+// the work, the others skip, so each entry is chained exactly once however many server processes
+// share the database, and nothing lives only in one process's memory — a crash between a
+// business commit and its sealing leaves a pending entry that the next sealer (another process,
+// the periodic loop, or the start-up of a restarted server) chains.
+//
+// A position whose transaction rolled back stays empty for ever; the sealer fills it with a void
+// entry ('ledger.void') so the tree has no gap. The void is inserted ON CONFLICT DO NOTHING: if
+// the position's transaction is still running, PostgreSQL waits for it, and the void is only
+// written if that transaction did not commit its entry.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Database } from '../../db/schema.ts';
+import { SYSTEM_ACTOR } from '../../shared/policy.ts';
+import { canonicalJson } from './crypto/canonical-json.ts';
+import {
+  chainLeaf,
+  headFromRow,
+  headValues,
+  nodeValues,
+  type ChainedLeaf,
+  type HeadRow,
+} from './ledger.chain.ts';
+import { normalisePayload, payloadHashOf } from './ledger.entry.ts';
+
+/** Entries chained per sealing transaction (bounded by PostgreSQL's 65 535 parameters). */
+export const SEAL_BATCH = 1000;
+export const VOID_KIND = 'ledger.void';
+/** Set on sealing transactions so appends do not count them as writers that may hold positions. */
+export const SEALER_APPLICATION = 'sanxiang-ledger-sealer';
+
+interface PendingRow {
+  leaf_index: number | string;
+  kind: string;
+  agency_id: string | null;
+  case_id: string | null;
+  subject_type: string;
+  subject_id: string | null;
+  actor_user_id: string | null;
+  actor_name: string;
+  actor_ip: string | null;
+  actor_user_agent: string | null;
+  recorded_at: Date;
+  payload_hash: string;
+}
+
+export interface SealResult {
+  /** Entries chained by this call. */
+  sealed: number;
+  /** Another transaction held the head: nothing was done. */
+  isBusy: boolean;
+  /** The first position with no committed entry although later ones wait: a void candidate. */
+  gapAt?: number;
+  /** The batch was full: call again. */
+  hasMore: boolean;
+}
+
+/** Chains up to `limit` committed pending entries that follow the head without a gap. */
+export async function sealLedger(db: Kysely<Database>, limit = SEAL_BATCH): Promise<SealResult> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('application_name', ${SEALER_APPLICATION}, true)`.execute(trx);
+    const locked = await sql<HeadRow>`select tree_size, frontier, last_entry_hash
+      from ledger_head where id = 1 for update skip locked`.execute(trx);
+    const headRow = locked.rows[0];
+    if (!headRow) return { sealed: 0, isBusy: true, hasMore: false };
+    let head = headFromRow(headRow);
+    const pending = await sql<PendingRow>`select leaf_index, kind, agency_id, case_id,
+        subject_type, subject_id, actor_user_id, actor_name, actor_ip, actor_user_agent,
+        recorded_at, payload_hash
+      from ledger_entries
+      where entry_hash is null and leaf_index >= ${head.treeSize}
+      order by leaf_index limit ${limit}`.execute(trx);
+
+    const chained: ChainedLeaf[] = [];
+    for (const row of pending.rows) {
+      if (Number(row.leaf_index) !== head.treeSize) break;
+      const leaf = chainLeaf(head, {
+        kind: row.kind,
+        agencyId: row.agency_id,
+        caseId: row.case_id,
+        subjectType: row.subject_type,
+        subjectId: row.subject_id,
+        actor: {
+          userId: row.actor_user_id,
+          name: row.actor_name,
+          ip: row.actor_ip,
+          userAgent: row.actor_user_agent,
+        },
+        recordedAt: row.recorded_at.toISOString(),
+        payloadHash: row.payload_hash,
+      });
+      chained.push(leaf);
+      head = leaf.head;
+    }
+    if (chained.length > 0) await writeChained(trx, chained);
+    const isGap = chained.length < pending.rows.length;
+    return {
+      sealed: chained.length,
+      isBusy: false,
+      gapAt: isGap ? head.treeSize : undefined,
+      hasMore: !isGap && pending.rows.length === limit,
+    };
+  });
+}
+
+/** Nodes, head and the entries' chain columns in one statement. */
+async function writeChained(trx: Transaction<Database>, chained: readonly ChainedLeaf[]) {
+  const last = chained.at(-1);
+  if (!last) return;
+  const links = sql.join(
+    chained.map((c) => sql`(${c.leafIndex}::bigint, ${c.prevHash}::text, ${c.entryHash}::text)`),
+  );
+  await sql`
+    with hu as (update ledger_head set ${headValues(last.head)} where id = 1),
+    nu as (
+      insert into ledger_nodes (level, index, hash)
+      select v.level, v.index, v.hash
+      from (values ${nodeValues(chained.flatMap((c) => c.nodes))}) as v(level, index, hash)
+    )
+    update ledger_entries e set prev_hash = v.prev_hash, entry_hash = v.entry_hash
+    from (values ${links}) as v(leaf_index, prev_hash, entry_hash)
+    where e.leaf_index = v.leaf_index and e.entry_hash is null`.execute(trx);
+}
+
+/**
+ * Fills a position whose transaction never committed an entry. Waits (bounded) for a
+ * transaction that still holds the position; returns whether a void was written.
+ */
+export async function fillVoid(db: Kysely<Database>, leafIndex: number): Promise<boolean> {
+  const payload = normalisePayload({
+    leafIndex,
+    reason: '该序号由一个未提交（已回滚）的事务取得，作废以保持账本连续',
+  });
+  const payloadCanonical = canonicalJson(payload);
+  return db.transaction().execute(async (trx) => {
+    await sql`set local lock_timeout = '5s'`.execute(trx);
+    const inserted = await sql`
+      insert into ledger_entries (kind, subject_type, subject_id, actor_user_id, actor_name,
+        actor_ip, actor_user_agent, recorded_at, payload, leaf_index, payload_canonical,
+        payload_hash)
+      values (${VOID_KIND}, 'ledger', ${String(leafIndex)}, ${SYSTEM_ACTOR.userId},
+        ${SYSTEM_ACTOR.name}, ${SYSTEM_ACTOR.ip}, ${SYSTEM_ACTOR.userAgent}, ${new Date()},
+        ${JSON.stringify(payload)}, ${leafIndex}, ${payloadCanonical},
+        ${payloadHashOf(payloadCanonical)})
+      on conflict (leaf_index) do nothing
+      returning leaf_index`.execute(trx);
+    return inserted.rows.length > 0;
+  });
+}
+
+/**
+ * Seals until nothing committed is pending, filling voids on the way. If another transaction
+ * holds the head (an append chaining inline, or another sealer), retries until `waitMs` passed.
+ * Returns the number of entries this call chained.
+ */
+export async function sealAll(db: Kysely<Database>, waitMs = 2000): Promise<number> {
+  // The usual answer, in one indexed query rather than a locking transaction.
+  if (!(await hasPending(db))) return 0;
+  const deadline = Date.now() + waitMs;
+  let total = 0;
+  for (let round = 0; ; round++) {
+    const result = await sealLedger(db);
+    total += result.sealed;
+    if (result.hasMore) continue;
+    if (result.gapAt !== undefined) {
+      await fillVoid(db, result.gapAt);
+      continue;
+    }
+    if (!result.isBusy || Date.now() >= deadline) return total;
+    await sleep(Math.min(2 ** round, 20));
+  }
+}
+
+async function hasPending(db: Kysely<Database>): Promise<boolean> {
+  const row = await db
+    .selectFrom('ledger_entries')
+    .select('leaf_index')
+    .where('entry_hash', 'is', null)
+    .where('leaf_index', '>=', 0)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Assigns positions to entries written before positions existed, then seals everything. */
+export async function sealPendingLedgerEntries(db: Kysely<Database>): Promise<number> {
+  const legacy = await db
+    .selectFrom('ledger_entries')
+    .select(['seq', 'payload'])
+    .where('leaf_index', 'is', null)
+    .orderBy('seq')
+    .execute();
+  for (const row of legacy) {
+    const payloadCanonical = canonicalJson(row.payload);
+    await sql`update ledger_entries set leaf_index = nextval('ledger_leaf_index_seq'),
+        payload_canonical = ${payloadCanonical}, payload_hash = ${payloadHashOf(payloadCanonical)}
+      where seq = ${row.seq}`.execute(db);
+  }
+  // A sequence behind the tree (a restored dump without its sequence) would hand out used
+  // positions: move it forward, never back.
+  await sql`select setval('ledger_leaf_index_seq', greatest(
+      (select last_value + (case when is_called then 1 else 0 end) from ledger_leaf_index_seq),
+      (select tree_size from ledger_head where id = 1),
+      coalesce((select max(leaf_index) + 1 from ledger_entries), 0)), false)`.execute(db);
+  return sealAll(db, 30_000);
+}
+
+// ---- The sealing loop of a server process --------------------------------------------------
+
+export interface LedgerSealer {
+  /** Seal soon: an entry was just appended pending (its transaction may not have committed). */
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+const sealers = new Set<LedgerSealer>();
+
+/** Called by appendLedgerEntry when it leaves an entry pending. */
+export function kickLedgerSealers(): void {
+  for (const sealer of sealers) sealer.kick();
+}
+
+/**
+ * Seals every `intervalMs` (entries left by other processes or by a crash) and right after a
+ * kick, retrying a few times while the kicking transaction commits. Timers are unref'd. On
+ * PGlite one process owns the database, so its own kicks find every pending entry and the
+ * interval can be long (each poll takes the single connection from the requests).
+ */
+export function startLedgerSealer(
+  db: Kysely<Database>,
+  options: { intervalMs?: number; onError?: (error: unknown) => void } = {},
+): LedgerSealer {
+  const intervalMs = options.intervalMs ?? 250;
+  let running: Promise<void> | undefined;
+  let kickedAt = 0;
+  let isStopped = false;
+  let soon: NodeJS.Timeout | undefined;
+
+  const run = (): Promise<void> => {
+    running ??= (async () => {
+      try {
+        let sealed = 0;
+        do {
+          sealed = isStopped ? 0 : await sealAll(db, 0);
+        } while (sealed > 0);
+      } catch (error) {
+        if (!isStopped) options.onError?.(error);
+      } finally {
+        running = undefined;
+      }
+      // A kick whose transaction had not committed yet: look again shortly.
+      if (!isStopped && Date.now() - kickedAt < 500) schedule(10);
+    })();
+    return running;
+  };
+  const schedule = (delayMs: number) => {
+    if (soon || isStopped) return;
+    soon = setTimeout(() => {
+      soon = undefined;
+      void run();
+    }, delayMs);
+    soon.unref();
+  };
+  const interval = setInterval(() => void run(), intervalMs);
+  interval.unref();
+
+  const sealer: LedgerSealer = {
+    kick() {
+      kickedAt = Date.now();
+      schedule(1);
+    },
+    async stop() {
+      isStopped = true;
+      sealers.delete(sealer);
+      clearInterval(interval);
+      if (soon) clearTimeout(soon);
+      await running;
+    },
+  };
+  sealers.add(sealer);
+  return sealer;
+}
