@@ -233,13 +233,17 @@ async function headOffset(cookie, location) {
   }
 }
 
+// Reads of evidence are supervised (调阅监督): the demo officer may not handle the first case, so
+// every read states why.
+const READ_REASON = encodeURIComponent('证据上传崩溃测试核对');
+
 async function sm3OfDownload(cookie, caseId, evidenceId) {
   return new Promise((resolve, reject) => {
     http.get(
       {
         host: '127.0.0.1',
         port: server.port,
-        path: `/api/cases/${caseId}/evidence/${evidenceId}/content`,
+        path: `/api/cases/${caseId}/evidence/${evidenceId}/content?reason=${READ_REASON}`,
         headers: { cookie },
       },
       (res) => {
@@ -290,7 +294,9 @@ async function main() {
   const listEvidence = async () =>
     JSON.parse(
       (
-        await request('GET', `/api/cases/${caseId}/evidence`, { headers: { cookie } })
+        await request('GET', `/api/cases/${caseId}/evidence?reason=${READ_REASON}`, {
+          headers: { cookie },
+        })
       ).body.toString(),
     );
   const baseline = (await listEvidence()).length;
