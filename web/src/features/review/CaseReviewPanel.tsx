@@ -40,13 +40,17 @@ function useInvalidate(caseId: string) {
   };
 }
 
+// One checkbox per fact, each its own form field: antd's Checkbox.Group drops a tick made before
+// its options have registered (a click right after the tab opens), which lost declarations.
 function FactsForm(props: { caseId: string; review: Review }) {
   const invalidate = useInvalidate(props.caseId);
+  const unanswered = props.review.classification.unansweredFacts;
   const declare = useMutation({
-    mutationFn: (values: { facts: FactKey[]; note?: string }) => {
+    mutationFn: (values: { facts?: Partial<Record<FactKey, boolean>>; note?: string }) => {
       const facts: FactsBody['facts'] = {};
-      for (const fact of props.review.classification.unansweredFacts) {
-        facts[fact.fact as FactKey] = values.facts.includes(fact.fact as FactKey);
+      for (const fact of unanswered) {
+        const key = fact.fact as FactKey;
+        facts[key] = values.facts?.[key] === true;
       }
       return call(
         api.PUT('/api/cases/{caseId}/review/facts', {
@@ -60,23 +64,19 @@ function FactsForm(props: { caseId: string; review: Review }) {
       await invalidate();
     },
   });
-  const unanswered = props.review.classification.unansweredFacts;
   if (unanswered.length === 0) return null;
   return (
     <Card size="small" title="需由办案人员声明的情形" style={{ marginBottom: 16 }}>
       {declare.error ? <ErrorAlert error={declare.error} /> : null}
-      <Form
-        layout="vertical"
-        onFinish={(values: { facts?: FactKey[]; note?: string }) =>
-          declare.mutate({ facts: values.facts ?? [], note: values.note })
-        }
-      >
-        <Form.Item name="facts" label="本案涉及以下情形（未勾选视为“否”）">
-          <Checkbox.Group
-            options={unanswered.map((f) => ({ value: f.fact, label: f.label }))}
-            style={{ display: 'grid', gap: 8 }}
-          />
-        </Form.Item>
+      <Form layout="vertical" onFinish={(values) => declare.mutate(values)}>
+        <Typography.Paragraph>本案涉及以下情形（未勾选视为“否”）：</Typography.Paragraph>
+        <div style={{ display: 'grid', gap: 8, marginBottom: 16 }}>
+          {unanswered.map((f) => (
+            <Form.Item key={f.fact} name={['facts', f.fact]} valuePropName="checked" noStyle>
+              <Checkbox>{f.label}</Checkbox>
+            </Form.Item>
+          ))}
+        </div>
         <Form.Item name="note" label="说明" rules={[{ min: 2, message: '说明至少 2 个字' }]}>
           <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} />
         </Form.Item>
