@@ -40,13 +40,15 @@ function useInvalidate(caseId: string) {
   };
 }
 
+type FactsValues = { facts?: Partial<Record<FactKey, boolean>>; note?: string };
+
 // One checkbox per fact, each its own form field: antd's Checkbox.Group drops a tick made before
 // its options have registered (a click right after the tab opens), which lost declarations.
 function FactsForm(props: { caseId: string; review: Review }) {
   const invalidate = useInvalidate(props.caseId);
   const unanswered = props.review.classification.unansweredFacts;
   const declare = useMutation({
-    mutationFn: (values: { facts?: Partial<Record<FactKey, boolean>>; note?: string }) => {
+    mutationFn: (values: FactsValues) => {
       const facts: FactsBody['facts'] = {};
       for (const fact of unanswered) {
         const key = fact.fact as FactKey;
@@ -68,7 +70,7 @@ function FactsForm(props: { caseId: string; review: Review }) {
   return (
     <Card size="small" title="需由办案人员声明的情形" style={{ marginBottom: 16 }}>
       {declare.error ? <ErrorAlert error={declare.error} /> : null}
-      <Form layout="vertical" onFinish={(values) => declare.mutate(values)}>
+      <Form layout="vertical" onFinish={(values: FactsValues) => declare.mutate(values)}>
         <Typography.Paragraph>本案涉及以下情形（未勾选视为“否”）：</Typography.Paragraph>
         <div style={{ display: 'grid', gap: 8, marginBottom: 16 }}>
           {unanswered.map((f) => (
