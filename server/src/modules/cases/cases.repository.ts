@@ -3,6 +3,7 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ListScope } from '../../shared/policy.ts';
 import type { CaseKind, CaseSource } from './cases.tables.ts';
+import type { CreateCaseInput } from './cases.schemas.ts';
 import type { CaseOfficer, CaseParty, CaseSnapshot } from './workflow.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -33,7 +34,30 @@ export interface NewParty {
   phone: string | null;
 }
 
+/** A party as registered: a person by identity card number, an organisation by credit code. */
+export function newParty(p: CreateCaseInput['parties'][number]): NewParty {
+  return {
+    kind: p.kind,
+    name: p.name,
+    idCardNo: p.kind === 'person' ? p.idCardNo : null,
+    creditCode: p.kind === 'organisation' ? p.creditCode : null,
+    legalRepresentative: p.kind === 'organisation' ? p.legalRepresentative : null,
+    address: p.address,
+    phone: p.phone,
+  };
+}
+
 export const casesRepository = {
+  /** What a case number starts with: the agency's short name, else its name. */
+  async caseNoPrefix(trx: Transaction<Database>, agencyId: string): Promise<string> {
+    const row = await trx
+      .selectFrom('agencies')
+      .select(['short_name', 'name'])
+      .where('id', '=', agencyId)
+      .executeTakeFirstOrThrow();
+    return row.short_name ?? row.name;
+  },
+
   /** The next number in the agency's yearly sequence, serialised per agency and year. */
   async nextSeq(trx: Transaction<Database>, agencyId: string, year: number): Promise<number> {
     await sql`select pg_advisory_xact_lock(hashtext(${`case_seq:${agencyId}:${year}`}))`.execute(

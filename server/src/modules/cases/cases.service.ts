@@ -18,25 +18,17 @@ import { listAccess, recordAccess } from '../access/access.service.ts';
 import { syncInspection } from '../disclosure/disclosure.inspections.ts';
 import { queueCaseDecision } from '../disclosure/disclosure.pipeline.ts';
 import { deadlinesRepository } from '../deadlines/deadlines.repository.ts';
-import { syncDeadlinesOfSubject } from '../deadlines/deadlines.sync.ts';
 import { toDeadlineView } from '../deadlines/deadlines.views.ts';
 import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
 import { requireAgencyTarget } from '../org/org.service.ts';
-import { maskIdCardNo } from '../people/people.repository.ts';
 import { getEffectiveRules } from '../profile/profile.service.ts';
-import { inputSchemaOf } from './cases.action-forms.ts';
-import { pausedKinds, runningPeriods, type CaseAfter } from './case-deadlines.ts';
+import { caseAfter, syncCaseDeadlines } from './case-deadlines.sync.ts';
 import { casesPolicies } from './cases.policy.ts';
-import { casesRepository as repo } from './cases.repository.ts';
+import { newParty, casesRepository as repo } from './cases.repository.ts';
 import type { ActionBodyInput, CaseView, CreateCaseInput } from './cases.schemas.ts';
+import { canTake, toCaseListItem, toCaseView } from './cases.view.ts';
 import { requireCaseTarget } from './cases.scope.ts';
-import {
-  firstRefusal,
-  type ActionSpec,
-  type CaseSnapshot,
-  type GuardContext,
-  type Workflow,
-} from './workflow.ts';
+import { firstRefusal, type GuardContext, type Workflow } from './workflow.ts';
 import { findWorkflow } from './workflows/index.ts';
 
 export interface CasesServiceOptions {
@@ -51,60 +43,6 @@ function requireWorkflow(kind: string, procedure: string): Workflow {
   return workflow;
 }
 
-function canTake(spec: ActionSpec<never>, principal: Principal, agencyId: string): boolean {
-  return principal.grants.some((g) => spec.roles.includes(g.role) && g.agencyId === agencyId);
-}
-
-function toView(
-  snapshot: CaseSnapshot,
-  workflow: Workflow,
-  principal: Principal,
-  deadlines: CaseView['deadlines'],
-): CaseView {
-  return {
-    id: snapshot.id,
-    agencyId: snapshot.agencyId,
-    caseNo: snapshot.caseNo,
-    kind: snapshot.kind,
-    procedure: snapshot.procedure,
-    procedureLabel: workflow.label,
-    state: snapshot.state,
-    stateLabel: workflow.states[snapshot.state] ?? snapshot.state,
-    version: snapshot.version,
-    powerId: snapshot.powerId,
-    filedOn: snapshot.filedOn,
-    decidedOn: snapshot.decidedOn,
-    details: snapshot.details,
-    parties: snapshot.parties.map((p) => ({
-      id: p.id,
-      kind: p.kind,
-      name: p.name,
-      idCardNoMasked: maskIdCardNo(p.idCardNo),
-      creditCode: p.creditCode,
-    })),
-    officers: snapshot.officers.map((o) => ({
-      personId: o.personId,
-      name: o.name,
-      role: o.role,
-      credentialNo: o.credentialNo,
-      recusalDeclaredAt: o.recusalDeclaredAt,
-    })),
-    availableActions: workflow.actions
-      .filter((a) => a.from.includes(snapshot.state) && canTake(a, principal, snapshot.agencyId))
-      .map((a) => ({ name: a.name, label: a.label, inputSchema: inputSchemaOf(a) })),
-    deadlines,
-    // An agency's period passed without the step, or the step done late (e.g. an emergency start
-    // whose approval came after 24 hours): flagged on the case for as long as it stands.
-    flags: deadlines
-      .filter((x) => x.bearer === 'agency' && (x.state === 'overdue' || x.state === 'missed'))
-      .map((x) => ({
-        kind: x.kind,
-        state: x.state === 'overdue' ? ('overdue' as const) : ('missed' as const),
-        message: `${x.label}${x.state === 'overdue' ? '已逾期' : '逾期完成'}（期限至 ${x.dueOn ?? x.dueAt ?? '—'}）`,
-      })),
-  };
-}
-
 export function createCasesService(db: Kysely<Database>, options: CasesServiceOptions) {
   async function view(caseId: string, principal: Principal): Promise<CaseView> {
     const snapshot = await repo.loadSnapshot(db, caseId, false);
@@ -113,7 +51,7 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
     const deadlines = (await deadlinesRepository.listOfCase(db, caseId)).map((x) =>
       toDeadlineView(x, now),
     );
-    return toView(
+    return toCaseView(
       snapshot,
       requireWorkflow(snapshot.kind, snapshot.procedure),
       principal,
@@ -151,12 +89,7 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
       const agency = await requireAgencyTarget(db, agencyId);
       const caseId = await db.transaction().execute(async (trx) => {
         const seq = await repo.nextSeq(trx, agencyId, year);
-        const prefix = await trx
-          .selectFrom('agencies')
-          .select(['short_name', 'name'])
-          .where('id', '=', agency.agencyId)
-          .executeTakeFirstOrThrow();
-        const caseNo = `${prefix.short_name ?? prefix.name}案〔${year}〕${seq}号`;
+        const caseNo = `${await repo.caseNoPrefix(trx, agency.agencyId)}案〔${year}〕${seq}号`;
         const id = await repo.insertCase(
           trx,
           {
@@ -176,31 +109,7 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
           seq,
           caseNo,
         );
-        await repo.insertParties(
-          trx,
-          id,
-          input.parties.map((p) =>
-            p.kind === 'person'
-              ? {
-                  kind: p.kind,
-                  name: p.name,
-                  idCardNo: p.idCardNo,
-                  creditCode: null,
-                  legalRepresentative: null,
-                  address: p.address,
-                  phone: p.phone,
-                }
-              : {
-                  kind: p.kind,
-                  name: p.name,
-                  idCardNo: null,
-                  creditCode: p.creditCode,
-                  legalRepresentative: p.legalRepresentative,
-                  address: p.address,
-                  phone: p.phone,
-                },
-          ),
-        );
+        await repo.insertParties(trx, id, input.parties.map(newParty));
         await repo.insertOfficers(trx, id, officers);
         await appendLedgerEntry(trx, actor, {
           kind: 'case.registered',
@@ -254,16 +163,7 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
       );
       return {
         total,
-        items: rows.map((r) => ({
-          id: r.id,
-          caseNo: r.case_no,
-          kind: r.kind,
-          state: r.state,
-          title: r.title,
-          agencyId: r.agency_id,
-          agencyName: r.agency_name,
-          updatedAt: r.updated_at.toISOString(),
-        })),
+        items: rows.map(toCaseListItem),
       };
     },
 
@@ -350,22 +250,13 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
         const details = { ...snapshot.details, ...patch.details };
         await repo.saveCase(trx, caseId, { ...patch, state: toState, details });
         // The periods running after this action become (or stop being) durable deadlines.
-        const after: CaseAfter = {
-          kind: snapshot.kind,
-          procedure: snapshot.procedure,
-          state: toState,
-          details,
-          filedOn: patch.filedOn ?? snapshot.filedOn,
-          decidedOn: patch.decidedOn ?? snapshot.decidedOn,
-          closedOn: patch.closedOn ?? snapshot.closedOn,
-        };
-        await syncDeadlinesOfSubject(
+        await syncCaseDeadlines(
           trx,
           actor,
-          { agencyId: snapshot.agencyId, caseId, subjectType: 'case', subjectId: caseId },
-          runningPeriods(after, ctx.rules),
+          snapshot,
+          caseAfter(snapshot, toState, patch, details),
+          ctx.rules,
           now,
-          pausedKinds(after),
         );
         const ledgerSeq = await appendLedgerEntry(trx, actor, {
           kind: `case.${actionName}`,
@@ -417,16 +308,7 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
         listScope(principal, casesPolicies.partyRecords),
         identity,
       );
-      return rows.map((r) => ({
-        id: r.id,
-        caseNo: r.case_no,
-        kind: r.kind,
-        state: r.state,
-        title: r.title,
-        agencyId: r.agency_id,
-        agencyName: r.agency_name,
-        updatedAt: r.updated_at.toISOString(),
-      }));
+      return rows.map(toCaseListItem);
     },
 
     async timeline(principal: Principal, actor: Actor, caseId: string, reason?: string) {
