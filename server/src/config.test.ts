@@ -47,4 +47,45 @@ describe('configuration', () => {
     );
     expect(() => loadConfig({ TRUST_PROXY: 'everyone; drop table' })).toThrow(/TRUST_PROXY/);
   });
+
+  it('keeps blobs in BLOB_DIR unless told to use an S3 bucket, which then needs all its settings', () => {
+    expect(loadConfig({})).toMatchObject({
+      BLOB_STORE: 'local',
+      S3_REGION: 'us-east-1',
+      S3_FORCE_PATH_STYLE: false,
+    });
+    const secret = 'wJalrXUtnFEMI-secret';
+    let message = '';
+    try {
+      loadConfig({ BLOB_STORE: 's3', S3_BUCKET: 'Not_A_Bucket', S3_SECRET_ACCESS_KEY: secret });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = String(error);
+    }
+    for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID']) {
+      expect(message).toContain(`/${name}`);
+    }
+    expect(message).not.toContain('/S3_SECRET_ACCESS_KEY');
+    expect(message).not.toContain(secret);
+    expect(() => loadConfig({ BLOB_STORE: 'nas' })).toThrow(/BLOB_STORE/);
+    expect(() =>
+      loadConfig({ BLOB_STORE: 's3', S3_ENDPOINT: 'minio:9000', S3_BUCKET: 'evidence' }),
+    ).toThrow(/S3_ENDPOINT/);
+    expect(
+      loadConfig({
+        BLOB_STORE: 's3',
+        S3_ENDPOINT: 'http://10.0.0.5:9000/',
+        S3_BUCKET: 'sanxiang-evidence',
+        S3_ACCESS_KEY_ID: 'sanxiang',
+        S3_SECRET_ACCESS_KEY: secret,
+        S3_FORCE_PATH_STYLE: 'true',
+        S3_PREFIX: 'xuecheng/',
+      }),
+    ).toMatchObject({
+      S3_ENDPOINT: 'http://10.0.0.5:9000',
+      S3_FORCE_PATH_STYLE: true,
+      S3_PREFIX: 'xuecheng/',
+    });
+    expect(() => loadConfig({ S3_PREFIX: '/leading-slash' })).toThrow(/S3_PREFIX/);
+  });
 });

@@ -29,6 +29,20 @@ const ConfigSchema = Type.Object({
   LEDGER_WITNESS_FILE: Type.String({ minLength: 1 }),
   /** Evidence blobs (content-addressed) and partial uploads; shared by every process. */
   BLOB_DIR: Type.String({ minLength: 1 }),
+  /** Where blob content lives: `local` (BLOB_DIR) or `s3` (a bucket; partial uploads stay in BLOB_DIR). */
+  BLOB_STORE: Type.Enum(['local', 's3']),
+  /** S3-compatible service origin, e.g. `https://oss-cn-hangzhou.aliyuncs.com`; required for s3. */
+  S3_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://[^/?#@]+$' })),
+  S3_BUCKET: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' })),
+  /** The SigV4 signing region (MinIO and most on-premises stores accept `us-east-1`). */
+  S3_REGION: Type.String({ pattern: '^[A-Za-z0-9_-]+$' }),
+  /** Key prefix inside the bucket, empty or ending in `/`. */
+  S3_PREFIX: Type.String({ pattern: '^([A-Za-z0-9_.-]+/)*$' }),
+  S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+  /** Never logged or echoed: validation messages name the setting, not its value. */
+  S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  /** Path-style URLs (`https://host/bucket/key`), as MinIO and IP-address endpoints need. */
+  S3_FORCE_PATH_STYLE: Type.Boolean(),
   UPLOAD_MAX_BYTES: Type.Integer({ minimum: 1 }),
   /** An upload's lock lapses this long after its holder's last heartbeat (a crashed process). */
   UPLOAD_LEASE_SECONDS: Type.Integer({ minimum: 1, maximum: 3600 }),
@@ -71,6 +85,13 @@ function parseInteger(value: string | undefined, fallback: number): number | str
   return /^-?\d+$/.test(value) ? Number(value) : value;
 }
 
+const S3_REQUIRED = [
+  'S3_ENDPOINT',
+  'S3_BUCKET',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+] as const;
+
 /** Reads and validates configuration; throws ConfigError naming every bad setting. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -98,6 +119,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.LEDGER_WITNESS_FILE ?? path.join(env.DATA_DIR ?? './data', 'ledger', 'witness.json'),
     ),
     BLOB_DIR: path.resolve(env.BLOB_DIR ?? path.join(env.DATA_DIR ?? './data', 'blobs')),
+    BLOB_STORE: env.BLOB_STORE || 'local',
+    ...(env.S3_ENDPOINT ? { S3_ENDPOINT: env.S3_ENDPOINT.replace(/\/+$/, '') } : {}),
+    ...(env.S3_BUCKET ? { S3_BUCKET: env.S3_BUCKET } : {}),
+    S3_REGION: env.S3_REGION || 'us-east-1',
+    S3_PREFIX: env.S3_PREFIX ?? '',
+    ...(env.S3_ACCESS_KEY_ID ? { S3_ACCESS_KEY_ID: env.S3_ACCESS_KEY_ID } : {}),
+    ...(env.S3_SECRET_ACCESS_KEY ? { S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY } : {}),
+    S3_FORCE_PATH_STYLE: parseBoolean(env.S3_FORCE_PATH_STYLE, false),
     UPLOAD_MAX_BYTES: parseInteger(env.UPLOAD_MAX_BYTES, 64 * 1024 ** 3),
     UPLOAD_LEASE_SECONDS: parseInteger(env.UPLOAD_LEASE_SECONDS, 15),
     ...(env.PUBLIC_BASE_URL ? { PUBLIC_BASE_URL: env.PUBLIC_BASE_URL } : {}),
@@ -107,8 +136,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     TRUST_PROXY: parseTrustProxy(env.TRUST_PROXY),
   };
   const errors = [...Value.Errors(ConfigSchema, raw)];
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.instancePath || '/'}: ${e.message}`);
+  const lines = errors.map((e) => `  ${e.instancePath || '/'}: ${e.message}`);
+  if (raw.BLOB_STORE === 's3') {
+    for (const name of S3_REQUIRED) {
+      if (!(name in raw))
+        lines.push(`  /${name}: BLOB_STORE=s3 时必须配置 (required when BLOB_STORE=s3)`);
+    }
+  }
+  if (lines.length > 0) {
     throw new ConfigError(`配置无效 (invalid configuration):\n${lines.join('\n')}`);
   }
   const config = raw as Config;

@@ -8,7 +8,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo, isDatabaseEmpty } from './demo/demo.seed.ts';
 import type { AppContext } from './app.ts';
 import { loadShippedData } from './modules/bootstrap.ts';
-import { createLocalBlobStore } from './modules/blobs/local-blob-store.ts';
+import { openBlobStore } from './modules/blobs/open-blob-store.ts';
 import { loadOrCreateSigningKey } from './modules/ledger/crypto/keys.ts';
 import { sealPendingLedgerEntries } from './modules/ledger/ledger.repository.ts';
 
@@ -22,6 +22,8 @@ export async function openRuntime(
   config: Config,
   options: { seed: boolean },
 ): Promise<{ handle: DatabaseHandle; ctx: AppContext; seeded: boolean }> {
+  // First: an unreachable bucket stops the start before the database is touched.
+  const blobs = await openBlobStore(config);
   const handle = await openDatabase({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL });
   await migrateToLatest(handle.db);
   await sealPendingLedgerEntries(handle.db);
@@ -40,7 +42,7 @@ export async function openRuntime(
       config,
       version: VERSION,
       signingKey,
-      blobs: createLocalBlobStore(config.BLOB_DIR),
+      blobs,
       clock: () => new Date(),
     },
     seeded,

@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
-import { createLocalBlobStore } from '../modules/blobs/local-blob-store.ts';
+import { openBlobStore } from '../modules/blobs/open-blob-store.ts';
 import { exportArchive } from '../modules/archive/export.ts';
 import { formatReport, verifyArchive } from '../modules/archive/verify-archive.mjs';
 import { loadSigningKey } from '../runtime.ts';
@@ -24,7 +24,7 @@ export async function runExportArchive(args: string[]): Promise<number> {
   try {
     const result = await exportArchive(
       handle.db,
-      createLocalBlobStore(config.BLOB_DIR),
+      await openBlobStore(config),
       await loadSigningKey(config),
       {
         caseId,

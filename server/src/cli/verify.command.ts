@@ -3,7 +3,7 @@
 import { loadConfig } from '../config.ts';
 import { listTrustedPublicKeys } from '../modules/ledger/crypto/keys.ts';
 import { auditLedger, type AuditCheck, type Witness } from '../modules/ledger/ledger.audit.ts';
-import { createLocalBlobStore } from '../modules/blobs/local-blob-store.ts';
+import { openBlobStore } from '../modules/blobs/open-blob-store.ts';
 import { loadDisposedBlobs } from '../modules/archive/disposal.audit.ts';
 import { auditEvidence } from '../modules/evidence/evidence.audit.ts';
 import { readWitness } from '../modules/ledger/ledger.heads.ts';
@@ -52,16 +52,13 @@ export async function runVerify(args: string[]): Promise<number> {
       else if (witnessFiles.includes(file)) throw new Error(`见证文件不存在：${file}`);
     }
 
+    const blobs = await openBlobStore(config);
     let blobsChecked = 0;
     let disposed: { sm3: string; registerNo: number }[] = [];
     const checkEvidence: AuditCheck = async (db) => {
       // Disposed blobs (destruction register, modules/archive) are gone on purpose, not missing.
       const tombstones = await loadDisposedBlobs(db);
-      const evidence = await auditEvidence(
-        db,
-        createLocalBlobStore(config.BLOB_DIR),
-        tombstones.disposed,
-      );
+      const evidence = await auditEvidence(db, blobs, tombstones.disposed);
       blobsChecked = evidence.blobsChecked;
       disposed = evidence.disposed;
       return { issues: [...tombstones.issues, ...evidence.issues] };

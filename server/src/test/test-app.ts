@@ -10,7 +10,7 @@ import type { DatabaseHandle } from '../db/database.ts';
 import { DEMO_PASSWORD, seedDemo } from '../demo/demo.seed.ts';
 import type { DemoIds } from '../demo/demo.org.ts';
 import { loadOrCreateSigningKey } from '../modules/ledger/crypto/keys.ts';
-import { createLocalBlobStore } from '../modules/blobs/local-blob-store.ts';
+import { openBlobStore } from '../modules/blobs/open-blob-store.ts';
 import type { App } from '../shared/http.ts';
 import { createTestDatabase } from './test-database.ts';
 
@@ -47,7 +47,7 @@ export async function createTestApp(
     config,
     version: 'test',
     signingKey: await testSigningKey(),
-    blobs: createLocalBlobStore(config.BLOB_DIR),
+    blobs: await openBlobStore(config),
     clock: options.clock ?? (() => new Date()),
   };
   const app = await buildApp(ctx);
