@@ -1,6 +1,7 @@
-// Where evidence bytes live: content-addressed by their SM3 hash and write-once. The local
-// directory store is the default; an S3-compatible store can implement the same interface (none
-// is built yet: nothing on the development machines speaks S3 to test it against).
+// Where evidence bytes live: content-addressed by their SM3 hash and write-once. Two stores
+// implement this interface (BLOB_STORE, opened by open-blob-store.ts): the local directory store
+// (default, local-blob-store.ts) and an S3-compatible bucket (s3-blob-store.ts); both pass the
+// same contract tests (blob-store.contract.ts). Nothing outside modules/blobs touches blob paths.
 import type { Readable } from 'node:stream';
 
 export interface BlobInfo {
@@ -37,8 +38,9 @@ export interface BlobStore {
    */
   dispose(sm3: string, authority: { registerNo: number }): Promise<void>;
   /**
-   * A directory on the same filesystem as the blobs for files on their way in (partial uploads),
-   * so that put() renames rather than copies.
+   * A local directory for files on their way in (partial uploads), shared by every process. The
+   * local store keeps it on the blobs' own filesystem so that put() links rather than copies;
+   * the S3 store uploads from it.
    */
   readonly stagingDir: string;
 }
