@@ -7,7 +7,10 @@ import { inject } from 'vitest';
 import { connectPostgres, openPglite, wrapPglite, type DatabaseHandle } from '../db/database.ts';
 import { withDatabase } from './global-setup.ts';
 
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+/** poolSize: connections to PostgreSQL (PGlite has one), for tests of concurrent writers. */
+export async function createTestDatabase(
+  options: { poolSize?: number } = {},
+): Promise<DatabaseHandle> {
   if (inject('dbKind') === 'postgresql') {
     const url = inject('postgresUrl');
     const name = `${inject('postgresPrefix')}_${randomBytes(6).toString('hex')}`;
@@ -18,7 +21,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     } finally {
       await admin.end();
     }
-    const handle = connectPostgres(withDatabase(url, name), 4);
+    const handle = connectPostgres(withDatabase(url, name), options.poolSize ?? 4);
     return {
       ...handle,
       async close() {

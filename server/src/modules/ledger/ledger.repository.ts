@@ -17,7 +17,7 @@ import { canonicalJson } from './crypto/canonical-json.ts';
 import { fromHex, toHex } from './crypto/hash.ts';
 import { chainLeaf, headValues, nodeValues, type HeadState, headFromRow } from './ledger.chain.ts';
 import { normalisePayload, payloadHashOf, type LedgerLeafFields } from './ledger.entry.ts';
-import { kickLedgerSealers, SEALER_APPLICATION } from './ledger.seal.ts';
+import { kickLedgerSealers } from './ledger.seal.ts';
 
 export { sealPendingLedgerEntries } from './ledger.seal.ts';
 
@@ -84,11 +84,11 @@ export async function appendLedgerEntry(
   const next = chainLeaf(guess, fields);
 
   // One call: draw a position; lock the head if this entry can be next in line and no one else
-  // holds it (see the function in migration 2210); if the locked head is the guessed one, write
+  // holds it (see the function in migration 2800); if the locked head is the guessed one, write
   // nodes, head and the chained entry at the head's position; otherwise insert the entry pending
-  // at the drawn position. Returns the head as locked or as seen.
+  // at its position. Returns the head as locked or as seen.
   const result = await sql<AppendRow>`select * from sanxiang_ledger_append(
-      ${options.defer === true}::boolean, ${SEALER_APPLICATION}::text,
+      ${options.defer === true}::boolean,
       ${guess.treeSize}::bigint, ${guess.lastEntryHash}::text,
       ${next.head.frontier.map(toHex)}::text[], ${next.entryHash}::text,
       ${next.nodes.map((n) => n.level)}::smallint[], ${next.nodes.map((n) => n.index)}::bigint[],

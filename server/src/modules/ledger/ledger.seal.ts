@@ -27,8 +27,12 @@ import { normalisePayload, payloadHashOf } from './ledger.entry.ts';
 /** Entries chained per sealing transaction (bounded by PostgreSQL's 65 535 parameters). */
 export const SEAL_BATCH = 1000;
 export const VOID_KIND = 'ledger.void';
-/** Set on sealing transactions so appends do not count them as writers that may hold positions. */
-export const SEALER_APPLICATION = 'sanxiang-ledger-sealer';
+/**
+ * The advisory lock every transaction that draws a ledger position holds shared until it ends
+ * (taken by sanxiang_ledger_append, migration 2800): held exclusive, it proves that no
+ * uncommitted position exists. The sealer draws none and does not take it.
+ */
+export const LEDGER_WRITERS_LOCK = 0x5358_4c45_4447;
 
 interface PendingRow {
   leaf_index: number | string;
@@ -59,7 +63,6 @@ export interface SealResult {
 /** Chains up to `limit` committed pending entries that follow the head without a gap. */
 export async function sealLedger(db: Kysely<Database>, limit = SEAL_BATCH): Promise<SealResult> {
   return db.transaction().execute(async (trx) => {
-    await sql`select set_config('application_name', ${SEALER_APPLICATION}, true)`.execute(trx);
     const locked = await sql<HeadRow>`select tree_size, frontier, last_entry_hash
       from ledger_head where id = 1 for update skip locked`.execute(trx);
     const headRow = locked.rows[0];
@@ -125,7 +128,8 @@ async function writeChained(trx: Transaction<Database>, chained: readonly Chaine
 
 /**
  * Fills a position whose transaction never committed an entry. Waits (bounded) for a
- * transaction that still holds the position; returns whether a void was written.
+ * transaction that still holds the position; returns whether a void was written. A writer that
+ * drew the position but had not inserted its entry yet finds the void there and draws again.
  */
 export async function fillVoid(db: Kysely<Database>, leafIndex: number): Promise<boolean> {
   const payload = normalisePayload({
@@ -193,9 +197,12 @@ export async function sealPendingLedgerEntries(db: Kysely<Database>): Promise<nu
     .execute();
   for (const row of legacy) {
     const payloadCanonical = canonicalJson(row.payload);
-    await sql`update ledger_entries set leaf_index = nextval('ledger_leaf_index_seq'),
-        payload_canonical = ${payloadCanonical}, payload_hash = ${payloadHashOf(payloadCanonical)}
-      where seq = ${row.seq}`.execute(db);
+    await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock_shared(${LEDGER_WRITERS_LOCK})`.execute(trx);
+      await sql`update ledger_entries set leaf_index = nextval('ledger_leaf_index_seq'),
+          payload_canonical = ${payloadCanonical}, payload_hash = ${payloadHashOf(payloadCanonical)}
+        where seq = ${row.seq}`.execute(trx);
+    });
   }
   // A sequence behind the tree (a restored dump without its sequence) would hand out used
   // positions: move it forward, never back.
