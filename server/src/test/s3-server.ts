@@ -19,6 +19,8 @@ export interface TestS3Server {
   requests: string[];
   /** Runs once, just before the next whole-object write (PUT or multipart completion) is served. */
   beforeNextWrite?: (key: string) => Promise<void>;
+  /** The next this-many part uploads are answered 503 SlowDown (a throttling server). */
+  failingParts: number;
   /** Environment for loadConfig: BLOB_STORE=s3 against this server. */
   env: Record<string, string>;
   close(): Promise<void>;
@@ -47,6 +49,7 @@ export async function startS3Server(
     accessKeyId: 'S3RVER',
     secretAccessKey: 'S3RVER',
     requests: [],
+    failingParts: 0,
     close: async () => {
       await server.close();
       await fs.rm(directory, { recursive: true, force: true });
@@ -58,6 +61,14 @@ export async function startS3Server(
     const isObjectWrite =
       (ctx.method === 'PUT' && !('partNumber' in ctx.query)) ||
       (ctx.method === 'POST' && 'uploadId' in ctx.query);
+    if (ctx.method === 'PUT' && 'partNumber' in ctx.query && started.failingParts > 0) {
+      started.failingParts -= 1;
+      ctx.status = 503;
+      ctx.type = 'application/xml';
+      ctx.body =
+        '<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>';
+      return;
+    }
     const [, bucketName = '', ...keyParts] = ctx.path.split('/');
     const key = keyParts.join('/');
     if (isObjectWrite && key) {

@@ -117,6 +117,24 @@ describe('s3 blob store', () => {
     expect((await buffer(plainStore.openRead(info.sm3))).equals(bytes)).toBe(true);
   });
 
+  it('retries a throttled part, and aborts the upload (keeping the staged file) when it must give up', async () => {
+    const bytes = randomBytes(7 * MiB);
+    const retried = await stageBlob(plainStore, bytes);
+    plain.failingParts = 1;
+    await plainStore.put(retried.file, retried.info);
+    expect(await plainStore.stat(retried.info.sm3)).toMatchObject({ size: bytes.length });
+
+    const other = await stageBlob(plainStore, randomBytes(7 * MiB));
+    plain.failingParts = 100;
+    const before = plain.requests.length;
+    await expect(plainStore.put(other.file, other.info)).rejects.toThrow(/503 SlowDown/);
+    plain.failingParts = 0;
+    const key = keyOf(other.info.sm3);
+    expect(plain.requests.slice(before).at(-1)).toBe(`DELETE /evidence/${key}?uploadId`);
+    expect(await plainStore.has(other.info.sm3)).toBe(false);
+    expect((await fs.stat(other.file)).size).toBe(other.info.size); // for the caller's retry
+  });
+
   it('leaves a marker object naming the register number beside a disposed blob', async () => {
     const { file, info } = await stageBlob(plainStore, '已销毁（S3）');
     await plainStore.put(file, info);

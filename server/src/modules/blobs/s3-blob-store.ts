@@ -178,28 +178,36 @@ export function createS3BlobStore(options: S3BlobStoreOptions): S3BlobStore {
       const count = Math.ceil(info.size / partSize);
       const etags: string[] = new Array<string>(count);
       let next = 0;
+      // The first failure stops every worker from taking a new part; all are waited for, so
+      // the abort below comes after the last part in flight and really removes the upload.
+      let failure: { error: unknown } | undefined;
       const worker = async () => {
-        for (let i = next++; i < count; i = next++) {
-          const start = i * partSize;
-          const buffer = Buffer.allocUnsafe(Math.min(partSize, info.size - start));
-          await readFully(handle, buffer, start);
-          const response = await expectOk(
-            {
-              method: 'PUT',
-              key,
-              query: { partNumber: String(i + 1), uploadId },
-              body: buffer,
-              payloadSha256: createHash('sha256').update(buffer).digest('hex'),
-            },
-            (s) => s === 200,
-          );
-          response.body.resume();
-          const etag = response.headers.etag;
-          if (!etag) throw new Error(`S3 gave no ETag for part ${i + 1} of ${key}`);
-          etags[i] = etag;
+        try {
+          for (let i = next++; i < count && !failure; i = next++) {
+            const start = i * partSize;
+            const buffer = Buffer.allocUnsafe(Math.min(partSize, info.size - start));
+            await readFully(handle, buffer, start);
+            const response = await expectOk(
+              {
+                method: 'PUT',
+                key,
+                query: { partNumber: String(i + 1), uploadId },
+                body: buffer,
+                payloadSha256: createHash('sha256').update(buffer).digest('hex'),
+              },
+              (s) => s === 200,
+            );
+            response.body.resume();
+            const etag = response.headers.etag;
+            if (!etag) throw new Error(`S3 gave no ETag for part ${i + 1} of ${key}`);
+            etags[i] = etag;
+          }
+        } catch (error) {
+          failure ??= { error };
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+      if (failure) throw failure.error;
       const xml = `<CompleteMultipartUpload>${etags
         .map((e, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${escapeXml(e)}</ETag></Part>`)
         .join('')}</CompleteMultipartUpload>`;
