@@ -16,6 +16,7 @@ import { registerPortalRoutes } from './portal/portal.routes.ts';
 import { registerPowersRoutes } from './powers/powers.routes.ts';
 import { registerProfileRoutes } from './profile/profile.routes.ts';
 import { registerReviewRoutes } from './review/review.routes.ts';
+import { registerStatsRoutes } from './stats/stats.routes.ts';
 import { registerUsersRoutes } from './users/users.routes.ts';
 import { registerWebappRoutes } from './webapp/webapp.routes.ts';
 
@@ -35,6 +36,7 @@ export function registerModules(app: App, ctx: AppContext): void {
   registerPowersRoutes(app, ctx);
   registerProfileRoutes(app, ctx);
   registerReviewRoutes(app, ctx);
+  registerStatsRoutes(app, ctx);
   registerUsersRoutes(app, ctx);
   registerWebappRoutes(app, ctx);
 }

@@ -14,6 +14,7 @@ import { POWERS_ROUTE_EXAMPLES } from '../modules/powers/powers.route-examples.t
 import { PROFILE_ROUTE_EXAMPLES } from '../modules/profile/profile.route-examples.ts';
 import { INSTRUMENTS_ROUTE_EXAMPLES } from '../modules/instruments/instruments.route-examples.ts';
 import { REVIEW_ROUTE_EXAMPLES } from '../modules/review/review.route-examples.ts';
+import { STATS_ROUTE_EXAMPLES } from '../modules/stats/stats.route-examples.ts';
 import { WEBAPP_ROUTE_EXAMPLES } from '../modules/webapp/webapp.route-examples.ts';
 
 export interface ExampleRequest {
@@ -384,6 +385,9 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
 
   // Legal documents (文书): templates, issuing, files, the public seal check, 文号 patterns
   ...INSTRUMENTS_ROUTE_EXAMPLES,
+
+  // Oversight statistics (cases, deadlines, publication timeliness)
+  ...STATS_ROUTE_EXAMPLES,
 
   // The staff workbench's static files (/app/)
   ...WEBAPP_ROUTE_EXAMPLES,
