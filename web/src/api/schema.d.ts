@@ -13675,6 +13675,1600 @@ export interface paths {
                         createdAt: string;
                       };
                 };
+                defenceDeadline: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                permitDecisionDeadline: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                permitDecisionExtension: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                permitCorrectionNotice: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                permitSiteCheckStaff: {
+                  value: number;
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                permitHearingRequestDeadline: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                permitHearingOrganiseDeadline: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                permitHearingNoticeLeadTime: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                permitCertificateDeadline: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                permitRenewalLeadTime: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                coercionOfficersRequired: {
+                  value: number;
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                coercionEmergencyReport: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                coercionSeizurePeriod: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                coercionSeizureExtension: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                coercionFreezePeriod: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                coercionFreezeExtension: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                coercionFreezeDecisionDelivery: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                coercionSubstituteReminderLead: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                coercionReminderBeforeCourt: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                coercionCourtApplication: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                coercionNight: {
+                  value: {
+                    /** @description HH:MM */
+                    from: string;
+                    /** @description HH:MM */
+                    to: string;
+                  };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                coercionWorkingDayLimit: {
+                  value: number;
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                remedyReviewDeadline: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                remedyLitigationDeadline: {
+                  /** @description 期限 */
+                  value:
+                    | {
+                        /** @enum {string} */
+                        mode: 'within';
+                        amount: number;
+                        /**
+                         * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                         * @enum {unknown}
+                         */
+                        unit: 'working_days' | 'days' | 'hours' | 'months';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'promptly';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'within_handling_period';
+                      }
+                    | {
+                        /** @enum {string} */
+                        mode: 'per_archive_rules';
+                      };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                expropriationCommentPeriod: {
+                  value: {
+                    amount: number;
+                    /**
+                     * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                     * @enum {unknown}
+                     */
+                    unit: 'working_days' | 'days' | 'hours' | 'months';
+                  };
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                expropriationHearingOnObjection: {
+                  value: boolean;
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                expropriationRiskAssessment: {
+                  value: boolean;
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                expropriationCollectiveDecision: {
+                  value: boolean;
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                expropriationFundsBeforeDecision: {
+                  value: boolean;
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                expropriationAnnouncement: {
+                  value: boolean;
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                expropriationCourtOnly: {
+                  value: boolean;
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                expropriationCollectiveLand: {
+                  value: boolean;
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
+                requisitionReturn: {
+                  value: boolean;
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
               };
               /** @description 规则包原文数据：每项取值附出处；null 表示该文件未作规定 */
               rules: {
@@ -17863,6 +19457,6148 @@ export interface paths {
                   } | null;
                   national: {
                     value: number[];
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                defenceDeadline: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                permitDecisionDeadline: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                permitDecisionExtension: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                permitCorrectionNotice: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                permitSiteCheckStaff: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective: number | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    value: number;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    value: number;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                permitHearingRequestDeadline: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                permitHearingOrganiseDeadline: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                permitHearingNoticeLeadTime: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                permitCertificateDeadline: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                permitRenewalLeadTime: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                coercionOfficersRequired: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective: number | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    value: number;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    value: number;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                coercionEmergencyReport: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                coercionSeizurePeriod: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                coercionSeizureExtension: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                coercionFreezePeriod: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                coercionFreezeExtension: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                coercionFreezeDecisionDelivery: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                coercionSubstituteReminderLead: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                coercionReminderBeforeCourt: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                coercionCourtApplication: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                coercionNight: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective: {
+                    /** @description HH:MM */
+                    from: string;
+                    /** @description HH:MM */
+                    to: string;
+                  } | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    value: {
+                      /** @description HH:MM */
+                      from: string;
+                      /** @description HH:MM */
+                      to: string;
+                    };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    value: {
+                      /** @description HH:MM */
+                      from: string;
+                      /** @description HH:MM */
+                      to: string;
+                    };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                coercionWorkingDayLimit: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective: number | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    value: number;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    value: number;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                remedyReviewDeadline: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                remedyLitigationDeadline: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            mode: 'within';
+                            amount: number;
+                            /**
+                             * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                             * @enum {unknown}
+                             */
+                            unit: 'working_days' | 'days' | 'hours' | 'months';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'promptly';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'within_handling_period';
+                          }
+                        | {
+                            /** @enum {string} */
+                            mode: 'per_archive_rules';
+                          }
+                      )
+                    | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    /** @description 期限 */
+                    value:
+                      | {
+                          /** @enum {string} */
+                          mode: 'within';
+                          amount: number;
+                          /**
+                           * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                           * @enum {unknown}
+                           */
+                          unit: 'working_days' | 'days' | 'hours' | 'months';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'promptly';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'within_handling_period';
+                        }
+                      | {
+                          /** @enum {string} */
+                          mode: 'per_archive_rules';
+                        };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                expropriationCommentPeriod: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective: {
+                    amount: number;
+                    /**
+                     * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                     * @enum {unknown}
+                     */
+                    unit: 'working_days' | 'days' | 'hours' | 'months';
+                  } | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    value: {
+                      amount: number;
+                      /**
+                       * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                       * @enum {unknown}
+                       */
+                      unit: 'working_days' | 'days' | 'hours' | 'months';
+                    };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    value: {
+                      amount: number;
+                      /**
+                       * @description working_days 工作日；days 日（自然日）；hours 小时；months 月
+                       * @enum {unknown}
+                       */
+                      unit: 'working_days' | 'days' | 'hours' | 'months';
+                    };
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                expropriationHearingOnObjection: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective: boolean | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    value: boolean;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    value: boolean;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                expropriationRiskAssessment: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective: boolean | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    value: boolean;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    value: boolean;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                expropriationCollectiveDecision: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective: boolean | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    value: boolean;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    value: boolean;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                expropriationFundsBeforeDecision: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective: boolean | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    value: boolean;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    value: boolean;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                expropriationAnnouncement: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective: boolean | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    value: boolean;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    value: boolean;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                expropriationCourtOnly: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective: boolean | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    value: boolean;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    value: boolean;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                expropriationCollectiveLand: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective: boolean | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    value: boolean;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    value: boolean;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                requisitionReturn: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective: boolean | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    value: boolean;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    value: boolean;
                     source:
                       | {
                           /** @enum {string} */

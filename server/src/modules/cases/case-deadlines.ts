@@ -5,9 +5,9 @@
 // due date their workflow computed from the law), never from a number written here.
 import { toDayNumber } from '../calendar/working-days.ts';
 import type { RunningPeriod } from '../deadlines/deadlines.sync.ts';
+import { statuteAmount } from './periods.ts';
 import type { EffectiveRules } from '../profile/profile.resolve.ts';
 import type { CaseSnapshot } from './workflow.ts';
-import { COERCION_LAW } from './workflows/coercion.law.ts';
 import { measureEndsOn } from './workflows/coercion.rules.ts';
 import { amountDue } from './workflows/penalty.rules.ts';
 import type { ProposedPenalty } from './workflows/penalty.schemas.ts';
@@ -149,12 +149,12 @@ function permitPeriods(c: CaseAfter): (RunningPeriod | null)[] {
   ];
 }
 
-function coercionPeriods(c: CaseAfter): (RunningPeriod | null)[] {
+function coercionPeriods(c: CaseAfter, rules: EffectiveRules): (RunningPeriod | null)[] {
   const out: (RunningPeriod | null)[] = [];
   const emergency = c.details.emergency as
     { reportDueAt: string; ratification?: unknown } | undefined;
   if (emergency && !emergency.ratification) {
-    const hours = COERCION_LAW.emergencyReportHours.value;
+    const hours = statuteAmount(rules, 'coercionEmergencyReport', 'hours');
     out.push({
       kind: 'case.emergency_filing_approval',
       ruleKey: 'statute.coercionEmergencyReport',
@@ -191,7 +191,7 @@ export function runningPeriods(c: CaseAfter, rules: EffectiveRules): RunningPeri
       : c.kind === 'permit'
         ? permitPeriods(c)
         : c.kind === 'coercion' && c.procedure === 'measure'
-          ? coercionPeriods(c)
+          ? coercionPeriods(c, rules)
           : [];
   // Archiving: within the profile's period of the end of the enforcement act (e.g. 薛城区 30 days).
   if (c.state === 'closed' && c.closedOn) {

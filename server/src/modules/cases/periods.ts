@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import { loadWorkingDayCalendar } from '../calendar/calendar.service.ts';
 import { calendarRangeFor, computeDue } from '../deadlines/deadline-due.ts';
+import type { EffectiveRules } from '../profile/profile.resolve.ts';
 
 export interface Period {
   amount: number;
@@ -36,4 +37,35 @@ export function periodOf(value: unknown, label: string): Period {
     return { amount: v.amount, unit: v.unit };
   }
   throw new Error(`rule ${label} has no countable period`);
+}
+
+type StatuteKey = keyof EffectiveRules['statute'];
+
+/** A period of the statute section (《行政许可法》, 《行政强制法》, …) in working days or days. */
+export function statutePeriod(rules: EffectiveRules, key: StatuteKey): Period {
+  return periodOf(rules.statute[key].effective, key);
+}
+
+/** The amount of a statute period in a unit the working-day calendar does not count. */
+export function statuteAmount(
+  rules: EffectiveRules,
+  key: StatuteKey,
+  unit: 'hours' | 'days' | 'months',
+): number {
+  const v = rules.statute[key].effective as { amount?: unknown; unit?: unknown } | null;
+  if (v && typeof v.amount === 'number' && v.unit === unit) return v.amount;
+  throw new Error(`rule ${key} is not a period in ${unit}`);
+}
+
+/** A number the statute sets (officers required, …). */
+export function statuteCount(rules: EffectiveRules, key: StatuteKey): number {
+  const v = rules.statute[key].effective;
+  if (typeof v === 'number') return v;
+  throw new Error(`rule ${key} is not a number`);
+}
+
+/** Where a statute rule is written, for messages: "《中华人民共和国行政许可法》第四十二条第一款". */
+export function citeStatute(rules: EffectiveRules, key: StatuteKey): string {
+  const source = rules.statute[key].source;
+  return source && source.type !== 'override' ? `${source.document}${source.article}` : '';
 }

@@ -372,42 +372,100 @@ describe('every profile value equals the expectation table', () => {
   });
 });
 
-describe('the statutory baseline (《行政处罚法》2021)', () => {
-  const LAW: Record<keyof typeof STATUTE, [value: unknown, article: string]> = {
-    officersRequired: [2, '第四十二条'],
-    summaryProcedureFineLimit: [{ citizen: 200, organisation: 3000 }, '第五十一条'],
-    decisionDeadline: [days(90), '第六十条'],
-    evidencePreservationDecision: [wd(7), '第五十六条'],
-    serviceDeadline: [wd(7), '第六十一条'],
-    paymentDeadline: [days(15), '第六十七条'],
-    latePaymentSurcharge: [{ percentPerDay: 3, isCappedAtFine: true }, '第七十二条'],
-    hearingRequestDeadline: [wd(5), '第六十四条'],
-    hearingNoticeLeadTime: [wd(7), '第六十四条'],
-    penaltyDisclosureWithdrawal: [wd(3), '第四十八条'],
-    penaltyWithdrawalReasonRequired: [true, '第四十八条'],
-    firstReviewerQualification: [true, '第五十八条'],
-    workingDayPeriods: [[2, 3, 5, 7], '第八十五条'],
+describe('the statutory baseline: the laws under every profile', () => {
+  const PENALTY = '《中华人民共和国行政处罚法》';
+  const MARKET_RULES = '《市场监督管理行政处罚程序规定》';
+  const PERMIT = '《中华人民共和国行政许可法》';
+  const COERCION = '《中华人民共和国行政强制法》';
+  const HOUSE = '《国有土地上房屋征收与补偿条例》';
+  const hours = (amount: number) => ({ mode: 'within', amount, unit: 'hours' });
+  const months = (amount: number) => ({ mode: 'within', amount, unit: 'months' });
+  // Written from the laws' texts, not from the data file.
+  const LAW: Record<keyof typeof STATUTE, [value: unknown, document: string, article: string]> = {
+    officersRequired: [2, PENALTY, '第四十二条'],
+    summaryProcedureFineLimit: [{ citizen: 200, organisation: 3000 }, PENALTY, '第五十一条'],
+    decisionDeadline: [days(90), PENALTY, '第六十条'],
+    evidencePreservationDecision: [wd(7), PENALTY, '第五十六条'],
+    serviceDeadline: [wd(7), PENALTY, '第六十一条'],
+    paymentDeadline: [days(15), PENALTY, '第六十七条'],
+    latePaymentSurcharge: [{ percentPerDay: 3, isCappedAtFine: true }, PENALTY, '第七十二条'],
+    hearingRequestDeadline: [wd(5), PENALTY, '第六十四条'],
+    hearingNoticeLeadTime: [wd(7), PENALTY, '第六十四条'],
+    penaltyDisclosureWithdrawal: [wd(3), PENALTY, '第四十八条'],
+    penaltyWithdrawalReasonRequired: [true, PENALTY, '第四十八条'],
+    firstReviewerQualification: [true, PENALTY, '第五十八条'],
+    workingDayPeriods: [[2, 3, 5, 7], PENALTY, '第八十五条'],
+    // 《行政处罚法》 names no period for 陈述、申辩; the market-regulation rules do.
+    defenceDeadline: [wd(5), MARKET_RULES, '第五十七条'],
+    permitDecisionDeadline: [wd(20), PERMIT, '第四十二条'],
+    permitDecisionExtension: [wd(10), PERMIT, '第四十二条'],
+    permitCorrectionNotice: [wd(5), PERMIT, '第三十二条'],
+    permitSiteCheckStaff: [2, PERMIT, '第三十四条'],
+    permitHearingRequestDeadline: [wd(5), PERMIT, '第四十七条'],
+    permitHearingOrganiseDeadline: [wd(20), PERMIT, '第四十七条'],
+    permitHearingNoticeLeadTime: [wd(7), PERMIT, '第四十八条'],
+    permitCertificateDeadline: [wd(10), PERMIT, '第四十四条'],
+    permitRenewalLeadTime: [days(30), PERMIT, '第五十条'],
+    coercionOfficersRequired: [2, COERCION, '第十八条'],
+    coercionEmergencyReport: [hours(24), COERCION, '第十九条'],
+    coercionSeizurePeriod: [days(30), COERCION, '第二十五条'],
+    coercionSeizureExtension: [days(30), COERCION, '第二十五条'],
+    coercionFreezePeriod: [days(30), COERCION, '第三十二条'],
+    coercionFreezeExtension: [days(30), COERCION, '第三十二条'],
+    coercionFreezeDecisionDelivery: [wd(3), COERCION, '第三十一条'],
+    coercionSubstituteReminderLead: [wd(3), COERCION, '第五十一条'],
+    coercionReminderBeforeCourt: [wd(10), COERCION, '第五十四条'],
+    coercionCourtApplication: [months(3), COERCION, '第五十三条'],
+    coercionNight: [
+      { from: '22:00', to: '06:00' },
+      '《中华人民共和国噪声污染防治法》',
+      '第八十八条',
+    ],
+    coercionWorkingDayLimit: [10, COERCION, '第六十九条'],
+    remedyReviewDeadline: [days(60), '《中华人民共和国行政复议法》', '第二十条'],
+    remedyLitigationDeadline: [months(6), '《中华人民共和国行政诉讼法》', '第四十六条'],
+    expropriationCommentPeriod: [{ amount: 30, unit: 'days' }, HOUSE, '第十条'],
+    expropriationHearingOnObjection: [true, HOUSE, '第十一条'],
+    expropriationRiskAssessment: [true, HOUSE, '第十二条'],
+    expropriationCollectiveDecision: [true, HOUSE, '第十二条'],
+    expropriationFundsBeforeDecision: [true, HOUSE, '第十二条第二款'],
+    expropriationAnnouncement: [true, HOUSE, '第十三条'],
+    expropriationCourtOnly: [true, HOUSE, '第二十八条'],
+    expropriationCollectiveLand: [true, '《中华人民共和国土地管理法》', '第四十七条'],
+    requisitionReturn: [true, '《中华人民共和国民法典》', '第二百四十五条'],
   };
 
-  it('every statutory value and the article it cites', () => {
+  it('every statutory value, the law and the article it cites', () => {
     expect(Object.keys(STATUTE).sort()).toEqual(Object.keys(LAW).sort());
-    for (const [key, [value, article]] of Object.entries(LAW)) {
+    for (const [key, [value, document, article]] of Object.entries(LAW)) {
       const rule = STATUTE[key as keyof typeof STATUTE];
       expect(rule.value, key).toEqual(value);
       expect(rule.source.type, key).toBe('law');
       if (rule.source.type === 'law') {
-        expect(rule.source.document).toContain('行政处罚法');
+        expect(rule.source.document, key).toContain(document);
         expect(rule.source.article, key).toContain(article);
       }
     }
   });
 
-  it('periods of 2, 3, 5 and 7 days count working days (art. 85); others calendar days', () => {
+  it('periods count working days where their law says so, calendar days otherwise', () => {
+    const isWorkingDayPeriod = (key: string, document: string, amount: number) => {
+      // 《行政处罚法》art.85 (and the market rules that follow it): 2, 3, 5 and 7 days.
+      if (document.includes('行政处罚')) return [2, 3, 5, 7].includes(amount);
+      // 《行政许可法》art.82: the agency's periods; the holder's renewal lead time is in days.
+      if (document.includes('行政许可法')) return key !== 'permitRenewalLeadTime';
+      // 《行政强制法》art.69: ten days or less.
+      if (document.includes('行政强制法')) return amount <= STATUTE.coercionWorkingDayLimit.value;
+      return false;
+    };
     for (const [key, rule] of Object.entries(STATUTE)) {
       const v = rule.value as { mode?: string; amount?: number; unit?: string };
       if (v.mode !== 'within' || v.amount === undefined) continue;
-      const isArt85 = [2, 3, 5, 7].includes(v.amount);
-      expect(v.unit, key).toBe(isArt85 ? 'working_days' : 'days');
+      if (v.unit !== 'working_days' && v.unit !== 'days') continue;
+      const document = rule.source.type === 'law' ? rule.source.document : '';
+      expect(v.unit, key).toBe(
+        isWorkingDayPeriod(key, document, v.amount) ? 'working_days' : 'days',
+      );
     }
   });
 });

@@ -10,6 +10,7 @@ import {
   CatalogEntry,
   CatalogExtension,
   Count,
+  DailySpan,
   DayCounts,
   Deadline,
   DisagreementPath,
@@ -215,9 +216,83 @@ export const RULE_CATALOG = {
     penaltyDisclosureWithdrawal: statutePeriod('公开的处罚决定被变更、撤销等后撤回信息的期限'),
     penaltyWithdrawalReasonRequired: fixed('撤回处罚决定信息须公开说明理由', Flag, yesNo),
     firstReviewerQualification: fixed('初次从事法制审核的人员须取得法律职业资格', Flag, yesNo),
-    workingDayPeriods: fixed('法律中按工作日计算的期间', DayCounts, (v) =>
+    workingDayPeriods: fixed('《行政处罚法》中按工作日计算的期间', DayCounts, (v) =>
       v.map((d) => `${d}日`).join('、'),
     ),
+    defenceDeadline: statutePeriod('当事人提出陈述、申辩的期限（自事先告知书送达后）'),
+    // 《行政许可法》: every period in which an agency implements a permit counts working days.
+    permitDecisionDeadline: statutePeriod('自受理之日起作出行政许可决定的期限'),
+    permitDecisionExtension: statutePeriod('经负责人批准可延长的行政许可决定期限'),
+    permitCorrectionNotice: statutePeriod('申请材料不齐全时一次告知需要补正内容的期限'),
+    permitSiteCheckStaff: fixed(
+      '核查申请材料实质内容的工作人员不得少于的人数',
+      Count,
+      (v) => `${v}人`,
+    ),
+    permitHearingRequestDeadline: statutePeriod('申请人、利害关系人要求听证的期限（自被告知后）'),
+    permitHearingOrganiseDeadline: statutePeriod('行政机关组织许可听证的期限（自申请后）'),
+    permitHearingNoticeLeadTime: statutePeriod('举行许可听证前通知申请人、利害关系人的提前期'),
+    permitCertificateDeadline: statutePeriod('作出准予许可决定后颁发、送达许可证件的期限'),
+    permitRenewalLeadTime: statutePeriod('申请延续行政许可的提前期（有效期届满前）'),
+    // 《行政强制法》: periods of ten days or less count working days, longer ones calendar days.
+    coercionOfficersRequired: fixed(
+      '实施行政强制措施的执法人员不得少于的人数',
+      Count,
+      (v) => `${v}人`,
+    ),
+    coercionEmergencyReport: statutePeriod(
+      '情况紧急当场实施行政强制措施后报告负责人、补办批准手续的时限',
+    ),
+    coercionSeizurePeriod: statutePeriod('查封、扣押的期限'),
+    coercionSeizureExtension: statutePeriod('经负责人批准可延长的查封、扣押期限'),
+    coercionFreezePeriod: statutePeriod('冻结后作出处理决定或者解除冻结的期限'),
+    coercionFreezeExtension: statutePeriod('经负责人批准可延长的冻结期限'),
+    coercionFreezeDecisionDelivery: statutePeriod('实施冻结后向当事人交付冻结决定书的期限'),
+    coercionSubstituteReminderLead: statutePeriod('代履行前催告当事人履行的提前期'),
+    coercionReminderBeforeCourt: statutePeriod('催告书送达后方可申请人民法院强制执行的期间'),
+    coercionCourtApplication: statutePeriod('当事人法定救济期限届满后申请人民法院强制执行的期限'),
+    coercionNight: fixed('不得实施行政强制执行的夜间', DailySpan, (v) => `${v.from}至次日${v.to}`),
+    coercionWorkingDayLimit: fixed(
+      '《行政强制法》中按工作日计算的期限',
+      Count,
+      (v) => `${v}日以内`,
+    ),
+    remedyReviewDeadline: statutePeriod('申请行政复议的期限（自知道行政行为之日起）'),
+    remedyLitigationDeadline: statutePeriod('提起行政诉讼的期限（自知道作出行政行为之日起）'),
+    // 征收征用: 《国有土地上房屋征收与补偿条例》, 《土地管理法》, 《民法典》.
+    expropriationCommentPeriod: fixed(
+      '房屋征收补偿方案征求公众意见的期限',
+      Duration,
+      (v) => `不少于${describeDuration(v)}`,
+    ),
+    expropriationHearingOnObjection: fixed(
+      '多数被征收人认为补偿方案不符合规定的，组织听证会',
+      Flag,
+      yesNo,
+    ),
+    expropriationRiskAssessment: fixed('作出房屋征收决定前进行社会稳定风险评估', Flag, yesNo),
+    expropriationCollectiveDecision: fixed(
+      '被征收人数量较多的，经政府常务会议讨论决定',
+      Flag,
+      yesNo,
+    ),
+    expropriationFundsBeforeDecision: fixed(
+      '作出房屋征收决定前征收补偿费用足额到位、专户存储、专款专用',
+      Flag,
+      yesNo,
+    ),
+    expropriationAnnouncement: fixed('房屋征收决定作出后及时公告补偿方案和救济权利', Flag, yesNo),
+    expropriationCourtOnly: fixed(
+      '被征收人不搬迁的，由作出征收决定的政府申请人民法院强制执行',
+      Flag,
+      yesNo,
+    ),
+    expropriationCollectiveLand: fixed(
+      '征收集体土地前开展现状调查、社会稳定风险评估并公告',
+      Flag,
+      yesNo,
+    ),
+    requisitionReturn: fixed('被征用的财产使用后返还，毁损、灭失的给予补偿', Flag, yesNo),
   },
   // 立案: a local document may let an officer start in an emergency before the head approves, the
   // approval following within a period (薛城区 附件2 第八条); the law itself is silent.

@@ -89,7 +89,23 @@ export const xc = citer('xuecheng');
 
 export const PENALTY_LAW = '《中华人民共和国行政处罚法》（2021年修订）';
 
-/** Cites an article of the 行政处罚法; the law's text is not among the seeds, so no quote. */
-export function penaltyLaw(article: string): LawCitation {
-  return { type: 'law', document: PENALTY_LAW, article };
+/** Cites an article of a law; the laws' texts are not among the seeds, so no quote. */
+function lawOf(document: string) {
+  return (article: string): LawCitation => ({ type: 'law', document, article });
 }
+
+export const PERMIT_LAW = '《中华人民共和国行政许可法》';
+export const COERCION_LAW = '《中华人民共和国行政强制法》';
+export const HOUSE_EXPROPRIATION_REGULATION = '《国有土地上房屋征收与补偿条例》';
+
+export const penaltyLaw = lawOf(PENALTY_LAW);
+export const permitLaw = lawOf(PERMIT_LAW);
+export const coercionLaw = lawOf(COERCION_LAW);
+export const houseExpropriationRegulation = lawOf(HOUSE_EXPROPRIATION_REGULATION);
+export const landLaw = lawOf('《中华人民共和国土地管理法》');
+export const civilCode = lawOf('《中华人民共和国民法典》');
+export const reviewLaw = lawOf('《中华人民共和国行政复议法》');
+export const litigationLaw = lawOf('《中华人民共和国行政诉讼法》');
+export const noiseLaw = lawOf('《中华人民共和国噪声污染防治法》');
+/** 市场监管总局's procedural rules for penalties: where 《行政处罚法》 sets no number. */
+export const marketPenaltyProcedure = lawOf('《市场监督管理行政处罚程序规定》');

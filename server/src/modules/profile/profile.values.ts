@@ -134,6 +134,9 @@ export const Surcharge = Closed({
   isCappedAtFine: Type.Boolean(),
 });
 export const DayCounts = Type.Array(Type.Integer({ minimum: 1 }));
+const ClockTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM' });
+/** A span of the day that may cross midnight (e.g. the night: 22:00 to 06:00). */
+export const DailySpan = Closed({ from: ClockTime, to: ClockTime });
 
 // --- Entries of list rules: each carries its own citation, because a merged list mixes sources --
 

@@ -2,9 +2,9 @@
 // from the remedy periods, execution by day on a working day (art.43), 强制拆除 after the
 // announcement and the remedy periods (art.44), 代履行 reminded and supervised (art.51).
 import type { WorkingDayCalendar } from '../../calendar/working-days.ts';
-import { periodEnd } from '../periods.ts';
+import type { EffectiveRules } from '../../profile/profile.resolve.ts';
+import { citeStatute, periodEnd, statuteAmount, statutePeriod } from '../periods.ts';
 import type { GuardContext } from '../workflow.ts';
-import { citeCoercionLaw, COERCION_LAW, REMEDY_PERIODS } from './coercion.law.ts';
 import { courtApplicationWindow, isNight, type CourtWindow } from './coercion.rules.ts';
 import type { BasisInput, ExecutionMeans } from './coercion.schemas.ts';
 import { calendarAround } from './kinds.dates.ts';
@@ -24,20 +24,33 @@ export const basisOf = (ctx: GuardContext) => d<Basis>(ctx, 'basis');
 export const lastReminder = (ctx: GuardContext) => list<Reminder>(ctx, 'reminders').at(-1);
 export const meansOf = (ctx: GuardContext) => d<Proposal>(ctx, 'proposed')?.means;
 
-export function windowFor(calendar: WorkingDayCalendar, basis: BasisInput): CourtWindow {
+/** Art.53: within 3 months after the party's remedy periods (the longer: litigation) ran out. */
+export function courtWindowFrom(
+  calendar: WorkingDayCalendar,
+  knownOn: string,
+  rules: EffectiveRules,
+): CourtWindow {
   return courtApplicationWindow(
     calendar,
-    basis.decision.servedOn,
-    REMEDY_PERIODS.litigationMonths.value,
-    COERCION_LAW.courtApplicationMonths.value,
+    knownOn,
+    statuteAmount(rules, 'remedyLitigationDeadline', 'months'),
+    statuteAmount(rules, 'coercionCourtApplication', 'months'),
   );
+}
+
+export function windowFor(
+  calendar: WorkingDayCalendar,
+  basis: BasisInput,
+  rules: EffectiveRules,
+): CourtWindow {
+  return courtWindowFrom(calendar, basis.decision.servedOn, rules);
 }
 
 /** The court window as the calendar knows it now; a guard needing it refuses if a year is missing. */
 export async function courtWindowOf(ctx: GuardContext): Promise<CourtWindow | null> {
   const basis = basisOf(ctx);
   if (!basis) return null;
-  return windowFor(await calendarAround(ctx.trx, basis.decision.servedOn), basis);
+  return windowFor(await calendarAround(ctx.trx, basis.decision.servedOn), basis, ctx.rules);
 }
 
 export const executionWithinHours = async (
@@ -49,7 +62,7 @@ export const executionWithinHours = async (
   }>,
 ) => {
   if (ctx.input.emergencyReason) return undefined;
-  const night = COERCION_LAW.night.value;
+  const night = ctx.rules.statute.coercionNight.effective as { from: string; to: string };
   const calendar = await calendarAround(ctx.trx, ctx.input.executedOn);
   const { startTime, endTime } = ctx.input;
   if (isNight(startTime, night) || isNight(endTime, night) || endTime <= startTime) {
@@ -98,12 +111,12 @@ export const substituteReady = async (
   const earliest = await periodEnd(
     ctx.trx,
     reminder.servedOn,
-    COERCION_LAW.substituteReminderLead.value,
+    statutePeriod(ctx.rules, 'coercionSubstituteReminderLead'),
   );
   if (ctx.input.executedOn < earliest) {
     return refuse(
       'EXECUTION_SUBSTITUTE_REMINDER_REQUIRED',
-      `代履行三日前须催告当事人履行：最早可于 ${earliest} 代履行（${citeCoercionLaw('substituteReminderLead')}）`,
+      `代履行三日前须催告当事人履行：最早可于 ${earliest} 代履行（${citeStatute(ctx.rules, 'coercionSubstituteReminderLead')}）`,
       { earliest },
     );
   }

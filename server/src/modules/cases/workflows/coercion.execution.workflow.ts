@@ -6,9 +6,8 @@
 import { CalendarNotLoadedError } from '../../calendar/working-days.ts';
 import { legalReviewGate } from '../../review/review.gate.ts';
 import { avRecorded, hasParty, hasPower, officersQualified } from '../guards.ts';
-import { periodEnd } from '../periods.ts';
+import { citeStatute, periodEnd, statutePeriod } from '../periods.ts';
 import { action, type Workflow } from '../workflow.ts';
-import { citeCoercionLaw, COERCION_LAW } from './coercion.law.ts';
 import { avActsOfMeans, coercionActsOfMeans, type CourtWindow } from './coercion.rules.ts';
 import {
   AnnouncementInput,
@@ -104,6 +103,7 @@ export const COERCION_EXECUTION: Workflow = {
           courtWindow = windowFor(
             await calendarAround(ctx.trx, ctx.input.decision.servedOn),
             ctx.input,
+            ctx.rules,
           );
         } catch (error) {
           // Shown when the calendar of that year is loaded; the guards that need it refuse until then.
@@ -312,13 +312,13 @@ export const COERCION_EXECUTION: Workflow = {
           const wait = await periodEnd(
             ctx.trx,
             reminder.service.servedOn,
-            COERCION_LAW.reminderBeforeCourt.value,
+            statutePeriod(ctx.rules, 'coercionReminderBeforeCourt'),
           );
           return ctx.input.appliedOn > wait
             ? undefined
             : refuse(
                 'EXECUTION_REMINDER_PERIOD_OPEN',
-                `催告书送达十日后当事人仍未履行的，方可申请人民法院强制执行：${wait} 之后（${citeCoercionLaw('reminderBeforeCourt')}）`,
+                `催告书送达十日后当事人仍未履行的，方可申请人民法院强制执行：${wait} 之后（${citeStatute(ctx.rules, 'coercionReminderBeforeCourt')}）`,
               );
         },
         async (ctx) => {
@@ -334,7 +334,7 @@ export const COERCION_EXECUTION: Workflow = {
           return ctx.input.appliedOn > window.lastDayOn
             ? refuse(
                 'COURT_APPLICATION_LATE',
-                `申请人民法院强制执行的期限已于 ${window.lastDayOn} 届满（${citeCoercionLaw('courtApplicationMonths')}）`,
+                `申请人民法院强制执行的期限已于 ${window.lastDayOn} 届满（${citeStatute(ctx.rules, 'coercionCourtApplication')}）`,
                 window,
               )
             : undefined;

@@ -6,9 +6,8 @@ import { chinaToday } from '../../../shared/dates.ts';
 import { toDayNumber } from '../../calendar/working-days.ts';
 import { legalReviewGate } from '../../review/review.gate.ts';
 import { avRecorded, hasParty, hasPower, officersQualified } from '../guards.ts';
-import { periodEnd } from '../periods.ts';
+import { citeStatute, periodEnd, statuteAmount, statuteCount, statutePeriod } from '../periods.ts';
 import { action, type GuardContext, type Workflow } from '../workflow.ts';
-import { COERCION_LAW, citeCoercionLaw } from './coercion.law.ts';
 import { avActsOfMeasures, coercionActsOfMeasures, measureEndsOn } from './coercion.rules.ts';
 import {
   DisposeInput,
@@ -57,14 +56,15 @@ const proposalOf = (ctx: GuardContext) =>
 
 /** The period: the power's own statutory limit in days where it has one (a law may differ), else art.25/32. */
 async function periodDaysOf(ctx: GuardContext, measures: readonly MeasureKind[]) {
-  const law = measures.every((m) => m === 'freeze')
-    ? COERCION_LAW.freezePeriod
-    : COERCION_LAW.seizurePeriod;
+  const law = statutePeriod(
+    ctx.rules,
+    measures.every((m) => m === 'freeze') ? 'coercionFreezePeriod' : 'coercionSeizurePeriod',
+  );
   const power = ctx.snapshot.powerId
     ? await kindsRepository.findPowerTerms(ctx.trx, ctx.snapshot.powerId)
     : null;
   const statutory = power?.timeLimit.statutory;
-  return statutory?.unit === 'days' ? statutory.amount : law.value.amount;
+  return statutory?.unit === 'days' ? statutory.amount : law.amount;
 }
 
 /** The measure's last day as things stand: base period, extension, excluded testing days. */
@@ -166,7 +166,8 @@ export const COERCION_MEASURE: Workflow = {
             ? refuse('COERCION_APPROVAL_REQUIRED')
             : undefined,
         officersQualified,
-        (ctx) => onSiteRecordComplete(ctx, ctx.input, COERCION_LAW.officersRequired.value),
+        (ctx) =>
+          onSiteRecordComplete(ctx, ctx.input, statuteCount(ctx.rules, 'coercionOfficersRequired')),
         (ctx) =>
           !ctx.input.isPartyPresent && !ctx.input.witness
             ? refuse('COERCION_WITNESS_REQUIRED')
@@ -192,7 +193,11 @@ export const COERCION_MEASURE: Workflow = {
         const takenOn = chinaToday(new Date(ctx.input.implementedAt));
         const periodDays = await periodDaysOf(ctx, measures);
         const freezeNoticeDueOn = measures.includes('freeze')
-          ? await periodEnd(ctx.trx, takenOn, COERCION_LAW.freezeDecisionDelivery.value)
+          ? await periodEnd(
+              ctx.trx,
+              takenOn,
+              statutePeriod(ctx.rules, 'coercionFreezeDecisionDelivery'),
+            )
           : null;
         // Taken before the head approved: the approval follows within 24 hours (art.19).
         const emergency =
@@ -200,7 +205,7 @@ export const COERCION_MEASURE: Workflow = {
             ? {
                 reportDueAt: new Date(
                   Date.parse(ctx.input.implementedAt) +
-                    COERCION_LAW.emergencyReportHours.value * 3_600_000,
+                    statuteAmount(ctx.rules, 'coercionEmergencyReport', 'hours') * 3_600_000,
                 ).toISOString(),
               }
             : undefined;
@@ -256,7 +261,7 @@ export const COERCION_MEASURE: Workflow = {
                   release: {
                     releasedOn: ctx.today,
                     reason: 'not_ratified',
-                    returnNote: `负责人认为不应当采取强制措施，立即解除（${citeCoercionLaw('emergencyReportHours')}）`,
+                    returnNote: `负责人认为不应当采取强制措施，立即解除（${citeStatute(ctx.rules, 'coercionEmergencyReport')}）`,
                   },
                 }),
           },
@@ -287,12 +292,12 @@ export const COERCION_MEASURE: Workflow = {
         (ctx) => (d(ctx, 'extension') ? refuse('COERCION_EXTENSION_USED') : undefined),
         (ctx) => {
           const onlyFreeze = proposalOf(ctx)?.measures.every((m) => m === 'freeze');
-          const rule = onlyFreeze ? COERCION_LAW.freezeExtension : COERCION_LAW.seizureExtension;
-          const max = rule.value.amount;
+          const rule = onlyFreeze ? 'coercionFreezeExtension' : 'coercionSeizureExtension';
+          const max = statutePeriod(ctx.rules, rule).amount;
           return ctx.input.days > max
             ? refuse(
                 'COERCION_EXTENSION_TOO_LONG',
-                `延长期限不得超过 ${max} 日（${citeCoercionLaw('seizureExtension')}）`,
+                `延长期限不得超过 ${max} 日（${citeStatute(ctx.rules, rule)}）`,
               )
             : undefined;
         },

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCalendarYears } from '../../calendar/calendar.shipped.ts';
 import { WorkingDayCalendar } from '../../calendar/working-days.ts';
-import { COERCION_LAW, REMEDY_PERIODS } from './coercion.law.ts';
+import { STATUTE } from '../../profile/profiles/index.ts';
 import {
   addMonths,
   avActsOfMeans,
@@ -38,8 +38,9 @@ describe('the court-application window (art.53)', () => {
     const window = courtApplicationWindow(
       calendar,
       '2026-01-06',
-      REMEDY_PERIODS.litigationMonths.value,
-      COERCION_LAW.courtApplicationMonths.value,
+      // 行政诉讼法 art.46: 6 months; 行政强制法 art.53: 3 months (pinned in the profile's tests).
+      6,
+      3,
     );
     // 6 October is in the National Day holiday (1–7 October): the last day moves to 8 October.
     expect(window).toEqual({ remedyEndsOn: '2026-07-06', lastDayOn: '2026-10-08' });
@@ -55,14 +56,14 @@ describe('the court-application window (art.53)', () => {
 
 describe('the measure’s period (art.25)', () => {
   it('is 30 days, once extended by at most 30, testing days excluded', () => {
-    expect(COERCION_LAW.seizurePeriod.value).toEqual({ amount: 30, unit: 'days' });
+    expect(STATUTE.coercionSeizurePeriod.value).toMatchObject({ amount: 30, unit: 'days' });
     expect(measureEndsOn('2026-07-01', 30, 0, 0)).toBe('2026-07-31');
     expect(measureEndsOn('2026-07-01', 30, 30, 5)).toBe('2026-09-04');
   });
 });
 
 describe('night (art.43)', () => {
-  const night = COERCION_LAW.night.value;
+  const night = STATUTE.coercionNight.value;
   it('runs from 22:00 to 06:00 across midnight', () => {
     expect(isNight('21:59', night)).toBe(false);
     expect(isNight('22:00', night)).toBe(true);

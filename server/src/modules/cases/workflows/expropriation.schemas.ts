@@ -1,7 +1,7 @@
 // Inputs of the expropriation workflow (征收征用).
 import { Type, type Static } from 'typebox';
 import { IsoDate, StrictObject } from '../../../shared/schemas.ts';
-import { EXPROPRIATION_OBJECTS } from './expropriation.law.ts';
+import { EXPROPRIATION_OBJECTS } from './expropriation.objects.ts';
 import { LegalBasis, LongText, Reason, Yuan } from './kinds.schemas.ts';
 
 /** The public interest served (条例 art.8), or the emergency a requisition answers (民法典 art.245). */

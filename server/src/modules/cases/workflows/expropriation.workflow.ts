@@ -6,15 +6,10 @@
 // property returned after use.
 import { legalReviewGate } from '../../review/review.gate.ts';
 import { hasParty, hasPower } from '../guards.ts';
+import { citeStatute, statuteAmount } from '../periods.ts';
 import { action, type GuardContext, type Workflow } from '../workflow.ts';
-import { COERCION_LAW, REMEDY_PERIODS } from './coercion.law.ts';
-import { courtApplicationWindow } from './coercion.rules.ts';
-import {
-  catalogObjectsOf,
-  citeExpropriationLaw,
-  CONSULTED_OBJECTS,
-  EXPROPRIATION_LAW,
-} from './expropriation.law.ts';
+import { courtWindowFrom } from './coercion.execution.guards.ts';
+import { catalogObjectsOf, CONSULTED_OBJECTS } from './expropriation.objects.ts';
 import {
   AnnounceInput,
   CompensationInput,
@@ -73,7 +68,7 @@ const decisionPrerequisites = (ctx: GuardContext<{ decidedOn: string }>) => {
     if (!funds?.isFullAmount || funds.confirmedOn > ctx.input.decidedOn) {
       return refuse(
         'EXPROPRIATION_FUNDS_NOT_IN_PLACE',
-        `作出房屋征收决定前，征收补偿费用应当足额到位、专户存储、专款专用（${citeExpropriationLaw('fundsBeforeDecision')}）`,
+        `作出房屋征收决定前，征收补偿费用应当足额到位、专户存储、专款专用（${citeStatute(ctx.rules, 'expropriationFundsBeforeDecision')}）`,
       );
     }
   }
@@ -129,12 +124,12 @@ export const EXPROPRIATION: Workflow = {
       guards: [
         consultationApplies,
         (ctx) => {
-          const days = EXPROPRIATION_LAW.commentPeriodDays.value;
+          const days = statuteAmount(ctx.rules, 'expropriationCommentPeriod', 'days');
           const earliest = addCalendarDays(ctx.input.publishedOn, days);
           return ctx.input.commentUntil < earliest
             ? refuse(
                 'EXPROPRIATION_COMMENT_PERIOD_SHORT',
-                `征求意见期限不得少于 ${days} 日：截止日不得早于 ${earliest}（${citeExpropriationLaw('commentPeriodDays')}）`,
+                `征求意见期限不得少于 ${days} 日：截止日不得早于 ${earliest}（${citeStatute(ctx.rules, 'expropriationCommentPeriod')}）`,
               )
             : undefined;
         },
@@ -307,11 +302,10 @@ export const EXPROPRIATION: Workflow = {
               `补偿决定规定的搬迁期限至 ${c.movingDeadlineOn} 届满`,
             );
           }
-          const window = courtApplicationWindow(
+          const window = courtWindowFrom(
             await calendarAround(ctx.trx, c.servedOn),
             c.servedOn,
-            REMEDY_PERIODS.litigationMonths.value,
-            COERCION_LAW.courtApplicationMonths.value,
+            ctx.rules,
           );
           if (ctx.input.appliedOn <= window.remedyEndsOn) {
             return refuse(

@@ -2,6 +2,7 @@
 // decision (with the legal-review gate), service and the certificate.
 import { legalReviewGate } from '../../review/review.gate.ts';
 import { avRecorded, hasParty, officersQualified } from '../guards.ts';
+import { statuteCount } from '../periods.ts';
 import { action } from '../workflow.ts';
 import {
   HearingNoticeInput,
@@ -20,7 +21,6 @@ import {
   serviceAvRecorded,
   serviceRecordComplete,
 } from './kinds.shared.ts';
-import { PERMIT_LAW } from './permit.law.ts';
 import {
   certificateApplicable,
   certificateRecord,
@@ -75,7 +75,8 @@ export const permitActions = {
     input: SiteCheckInput,
     guards: [
       officersQualified,
-      (ctx) => onSiteRecordComplete(ctx, ctx.input, PERMIT_LAW.siteCheckStaff.value),
+      (ctx) =>
+        onSiteRecordComplete(ctx, ctx.input, statuteCount(ctx.rules, 'permitSiteCheckStaff')),
       (ctx) => notAfterToday(ctx, ctx.input.checkedOn, '核查日期'),
       avRecorded(['site_inspection', 'survey'], 'record_site_check'),
     ],

@@ -1,14 +1,13 @@
-// Guards and effects of the permit workflows (《行政许可法》). Periods come from permit.law.ts
-// (cited constants that belong in the profile's statute section) or from the power's own
-// statutory time limit in the catalogue.
+// Guards and effects of the permit workflows (《行政许可法》). Periods come from the statute section
+// of the effective rules (cited there) or from the power's own statutory time limit in the
+// catalogue.
 import type { Static } from 'typebox';
 import { addCalendarDays } from '../../calendar/working-days.ts';
-import { periodEnd, type Period } from '../periods.ts';
+import { citeStatute, periodEnd, statutePeriod, type Period } from '../periods.ts';
 import type { GuardContext } from '../workflow.ts';
 import { calendarAround } from './kinds.dates.ts';
 import { kindsRepository } from './kinds.repository.ts';
 import { d, list, refuse } from './kinds.shared.ts';
-import { citePermitLaw, PERMIT_LAW } from './permit.law.ts';
 import {
   excludedWorkingDays,
   isAdverse,
@@ -75,7 +74,11 @@ export async function acceptanceOf(
     d<{ receivedOn: string }>(ctx, 'application')?.receivedOn ?? ctx.input.acceptedOn;
   const correction = d<{ requestedOn: string }>(ctx, 'correction');
   // Not told to correct within the period: accepted, for the period, on the day of receipt.
-  const correctionDue = await periodEnd(ctx.trx, received, PERMIT_LAW.correctionNotice.value);
+  const correctionDue = await periodEnd(
+    ctx.trx,
+    received,
+    statutePeriod(ctx.rules, 'permitCorrectionNotice'),
+  );
   const periodStartsOn =
     correction || ctx.input.acceptedOn <= correctionDue ? ctx.input.acceptedOn : received;
   const power = ctx.snapshot.powerId
@@ -84,7 +87,10 @@ export async function acceptanceOf(
   const statutory = power?.timeLimit.statutory;
   const period = statutory
     ? { ...statutory, source: `权力事项“${power.name}”的法定时限` }
-    : { ...PERMIT_LAW.decisionPeriod.value, source: citePermitLaw('decisionPeriod') };
+    : {
+        ...statutePeriod(ctx.rules, 'permitDecisionDeadline'),
+        source: citeStatute(ctx.rules, 'permitDecisionDeadline'),
+      };
   const promised = power?.timeLimit.promised;
   const promisedDueOn = promised
     ? promised.amount === 0
@@ -135,11 +141,15 @@ export const correctionInTime = async (ctx: GuardContext<{ requestedOn: string }
   }
   const received = d<{ receivedOn: string }>(ctx, 'application')?.receivedOn;
   if (!received) return undefined;
-  const due = await periodEnd(ctx.trx, received, PERMIT_LAW.correctionNotice.value);
+  const due = await periodEnd(
+    ctx.trx,
+    received,
+    statutePeriod(ctx.rules, 'permitCorrectionNotice'),
+  );
   return ctx.input.requestedOn > due
     ? refuse(
         'PERMIT_CORRECTION_NOTICE_LATE',
-        `须在 ${due} 前一次告知需要补正的全部内容；逾期未告知的，自收到申请材料之日起即为受理（${citePermitLaw('correctionNotice')}）`,
+        `须在 ${due} 前一次告知需要补正的全部内容；逾期未告知的，自收到申请材料之日起即为受理（${citeStatute(ctx.rules, 'permitCorrectionNotice')}）`,
         { dueOn: due },
       )
     : undefined;
@@ -165,7 +175,7 @@ export async function hearingRightNotice(ctx: GuardContext<{ servedOn: string }>
     hearingRequestDueOn: await periodEnd(
       ctx.trx,
       ctx.input.servedOn,
-      PERMIT_LAW.hearingRequestPeriod.value,
+      statutePeriod(ctx.rules, 'permitHearingRequestDeadline'),
     ),
   };
   return notice;
@@ -198,12 +208,12 @@ export const hearingNoticeValid = async (
   const earliest = await periodEnd(
     ctx.trx,
     ctx.input.noticeServedOn,
-    PERMIT_LAW.hearingNoticeLeadTime.value,
+    statutePeriod(ctx.rules, 'permitHearingNoticeLeadTime'),
   );
   if (ctx.input.hearingOn < earliest) {
     return refuse(
       'HEARING_NOTICE_TOO_LATE',
-      `听证通知须在举行听证的七日前送达：听证日期不得早于 ${earliest}（${citePermitLaw('hearingNoticeLeadTime')}）`,
+      `听证通知须在举行听证的七日前送达：听证日期不得早于 ${earliest}（${citeStatute(ctx.rules, 'permitHearingNoticeLeadTime')}）`,
       { earliest },
     );
   }
@@ -217,7 +227,7 @@ export const hearingNoticeValid = async (
 export async function hearingOrganiseDueOn(ctx: GuardContext): Promise<string | null> {
   const requestedOn = d<PermitHearing>(ctx, 'hearing')?.requestedOn;
   return requestedOn
-    ? periodEnd(ctx.trx, requestedOn, PERMIT_LAW.hearingOrganisePeriod.value)
+    ? periodEnd(ctx.trx, requestedOn, statutePeriod(ctx.rules, 'permitHearingOrganiseDeadline'))
     : null;
 }
 
@@ -316,7 +326,11 @@ export async function decisionRecord(
 
 export async function certificateRecord(ctx: GuardContext<{ issuedOn: string }>) {
   const decidedOn = d<PermitDecision>(ctx, 'decision')?.decidedOn ?? ctx.input.issuedOn;
-  const dueOn = await periodEnd(ctx.trx, decidedOn, PERMIT_LAW.certificatePeriod.value);
+  const dueOn = await periodEnd(
+    ctx.trx,
+    decidedOn,
+    statutePeriod(ctx.rules, 'permitCertificateDeadline'),
+  );
   return { ...ctx.input, dueOn, isLate: ctx.input.issuedOn > dueOn };
 }
 
@@ -335,9 +349,14 @@ export const certificateIssuedIfDue = (ctx: GuardContext) => {
 };
 
 /** Art.50: a renewal applied for later than the lead time is flagged for the acceptance decision. */
-export function renewalTiming(receivedOn: string, permit: ExistingPermit | undefined) {
+export function renewalTiming(
+  ctx: GuardContext,
+  receivedOn: string,
+  permit: ExistingPermit | undefined,
+) {
   if (!permit?.validUntil) return null;
-  const latestOn = addCalendarDays(permit.validUntil, -PERMIT_LAW.renewalLeadTime.value.amount);
+  const lead = statutePeriod(ctx.rules, 'permitRenewalLeadTime');
+  const latestOn = addCalendarDays(permit.validUntil, -lead.amount);
   return { latestOn, isTimely: receivedOn <= latestOn };
 }
 

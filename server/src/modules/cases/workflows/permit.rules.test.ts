@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCalendarYears } from '../../calendar/calendar.shipped.ts';
 import { WorkingDayCalendar } from '../../calendar/working-days.ts';
-import { PERMIT_LAW } from './permit.law.ts';
+import { STATUTE } from '../../profile/profiles/index.ts';
+import { periodOf } from '../periods.ts';
 import {
   excludedWorkingDays,
   groundsFor,
@@ -23,18 +24,20 @@ const calendar = new WorkingDayCalendar(
     .filter((y) => y.year === 2026)
     .flatMap((y) => y.days),
 );
-const base = PERMIT_LAW.decisionPeriod.value;
+const base = periodOf(STATUTE.permitDecisionDeadline.value, 'permitDecisionDeadline');
 
 describe('the permit decision period', () => {
   it('is 20 working days from acceptance, cited to art.42 and art.82', () => {
     expect(base).toEqual({ amount: 20, unit: 'working_days' });
-    expect(PERMIT_LAW.decisionPeriod.source.article).toContain('第四十二条');
+    expect(STATUTE.permitDecisionDeadline.source).toMatchObject({
+      article: expect.stringContaining('第四十二条'),
+    });
     // 9 March + 20 working days skips the 清明 holiday of 4–6 April.
     expect(permitDecisionDueOn(calendar, '2026-03-09', base, 0, 0)).toBe('2026-04-07');
   });
 
   it('grows by the extension and the excluded working days', () => {
-    const extension = PERMIT_LAW.decisionExtension.value.amount;
+    const extension = periodOf(STATUTE.permitDecisionExtension.value, 'extension').amount;
     expect(permitDecisionDueOn(calendar, '2026-03-09', base, extension, 0)).toBe('2026-04-21');
     expect(permitDecisionDueOn(calendar, '2026-03-09', base, extension, 2)).toBe('2026-04-23');
   });

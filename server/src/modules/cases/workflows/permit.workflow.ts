@@ -3,6 +3,7 @@
 // opens on a permit already granted (撤销/撤回 revoke arts.69 and 8, 注销 cancel art.70): 立项 →
 // 告知 → 陈述申辩/听证 → 决定 → 送达.
 import { hasParty, hasPower, officersQualified } from '../guards.ts';
+import { statutePeriod } from '../periods.ts';
 import { action, type Workflow } from '../workflow.ts';
 import { ReasonInput } from './kinds.schemas.ts';
 import {
@@ -16,7 +17,6 @@ import {
   refuse,
   withDetails,
 } from './kinds.shared.ts';
-import { PERMIT_LAW } from './permit.law.ts';
 import { PERMIT_STATES, permitActions as common, REVIEWING } from './permit.actions.ts';
 import {
   acceptanceOf,
@@ -77,7 +77,7 @@ function applicationWorkflow(procedure: 'grant' | 'change' | 'renew', label: str
               ...ctx.input,
               renewal:
                 procedure === 'renew'
-                  ? renewalTiming(ctx.input.receivedOn, ctx.input.existingPermit)
+                  ? renewalTiming(ctx, ctx.input.receivedOn, ctx.input.existingPermit)
                   : null,
             },
           },
@@ -198,7 +198,7 @@ function applicationWorkflow(procedure: 'grant' | 'change' | 'renew', label: str
         apply: async (ctx) => {
           const extension = {
             ...ctx.input,
-            workingDays: PERMIT_LAW.decisionExtension.value.amount,
+            workingDays: statutePeriod(ctx.rules, 'permitDecisionExtension').amount,
             approvedBy: ctx.principal.displayName,
           };
           const next = withDetails(ctx, { extension });
