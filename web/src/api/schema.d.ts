@@ -36217,6 +36217,308 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/stats/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 案件数量：按执法主体、案件类别和办理状态统计（按立案登记日期筛选） */
+    get: {
+      parameters: {
+        query?: {
+          /** @description UUID */
+          agencyId?: string;
+          /** @description YYYY-MM-DD */
+          from?: string;
+          /** @description YYYY-MM-DD */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: date
+               * @description YYYY-MM-DD
+               */
+              asOf: string;
+              total: number;
+              rows: {
+                /**
+                 * Format: uuid
+                 * @description UUID
+                 */
+                agencyId: string;
+                agencyName: string;
+                kind: string;
+                procedure: string;
+                /** @description 案件类别（含程序） */
+                workflowLabel: string;
+                state: string;
+                stateLabel: string;
+                count: number;
+              }[];
+            };
+          };
+        };
+        /** @description 拒绝请求时的统一错误格式 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description 拒绝请求时的统一错误格式 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description 拒绝请求时的统一错误格式 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description 拒绝请求时的统一错误格式 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stats/deadlines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 执法机关承担的未届满及已逾期法定期限：按事项和到期情况统计 */
+    get: {
+      parameters: {
+        query?: {
+          /** @description UUID */
+          agencyId?: string;
+          /** @description “即将到期”的天数（默认 3 日） */
+          soonDays?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: date
+               * @description YYYY-MM-DD
+               */
+              asOf: string;
+              total: number;
+              rows: {
+                /**
+                 * Format: uuid
+                 * @description UUID
+                 */
+                agencyId: string;
+                agencyName: string;
+                kind: string;
+                /** @description 期限事项 */
+                label: string;
+                /**
+                 * @description overdue 已逾期；soon 即将到期；later 尚未到期；undated 暂无法计算（缺节假日安排）
+                 * @enum {unknown}
+                 */
+                bucket: 'overdue' | 'soon' | 'later' | 'undated';
+                count: number;
+              }[];
+            };
+          };
+        };
+        /** @description 拒绝请求时的统一错误格式 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description 拒绝请求时的统一错误格式 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description 拒绝请求时的统一错误格式 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description 拒绝请求时的统一错误格式 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stats/publication': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 行政执法决定公示及时性：按期、逾期、待公示和依法不予公开（按决定日期筛选） */
+    get: {
+      parameters: {
+        query?: {
+          /** @description UUID */
+          agencyId?: string;
+          /** @description YYYY-MM-DD */
+          from?: string;
+          /** @description YYYY-MM-DD */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: date
+               * @description YYYY-MM-DD
+               */
+              asOf: string;
+              total: number;
+              rows: {
+                /**
+                 * Format: uuid
+                 * @description UUID
+                 */
+                agencyId: string;
+                agencyName: string;
+                /**
+                 * @description on_time 按期公示；late 逾期公示；pending 待公示（未超期）；pending_overdue 待公示（已超期）；withheld 依法不予公开
+                 * @enum {unknown}
+                 */
+                timeliness: 'on_time' | 'late' | 'pending' | 'pending_overdue' | 'withheld';
+                count: number;
+              }[];
+            };
+          };
+        };
+        /** @description 拒绝请求时的统一错误格式 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description 拒绝请求时的统一错误格式 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description 拒绝请求时的统一错误格式 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description 拒绝请求时的统一错误格式 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users': {
     parameters: {
       query?: never;
