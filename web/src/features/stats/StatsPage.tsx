@@ -1,58 +1,28 @@
-// Statistics for supervisors, heads and administrators: cases by state and kind, the running
-// review and publication deadlines, and publication timeliness per agency. The figures are
-// computed here from the existing lists (see aggregate.ts); the scope is what the user may see.
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
-import { useMemo } from 'react';
-import { api, call, type GetResponse } from '../../api/client.ts';
-import { ErrorAlert, QueryState } from '../../shared/QueryState.tsx';
-import { caseKindLabel, caseStateLabel, FINISHED_STATES } from '../../shared/labels.ts';
+// Statistics for supervisors, heads and administrators: cases by state and kind, the deadlines
+// agencies bear and how they stand, and whether decisions went public on time. The server counts
+// (GET /api/stats/*, within what the reader may see); this page chooses the scope and draws.
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, DatePicker, Form, Row, Select, Statistic, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { api, call } from '../../api/client.ts';
+import { QueryState } from '../../shared/QueryState.tsx';
+import { FINISHED_STATES } from '../../shared/labels.ts';
 import { useAgencies } from '../admin/AgencySelect.tsx';
-import {
-  DUE_BUCKET_LABELS,
-  TIMELINESS_LABELS,
-  casesByStateAndKind,
-  dueBucket,
-  timelinessOf,
-  type DueBucket,
-  type Timeliness,
-} from './aggregate.ts';
-import { DeadlinesByKind } from './DeadlinesByKind.tsx';
-import { runningDeadlines } from './deadlines-source.ts';
 import { EChart, type ChartOption } from './EChart.tsx';
-
-type CaseItem = GetResponse<'/api/cases'>['items'][number];
-// The public register answers JSON here (it can also answer CSV text, typed as string).
-type DecisionItem = Exclude<GetResponse<'/api/public/decisions'>, string>['items'][number];
-
-const MAX_PAGES = 20;
-
-async function allCases(): Promise<{ items: CaseItem[]; total: number }> {
-  const items: CaseItem[] = [];
-  let total = 0;
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const answer = await call(
-      api.GET('/api/cases', { params: { query: { page, pageSize: 100 } } }),
-    );
-    total = answer.total;
-    items.push(...answer.items);
-    if (items.length >= total || answer.items.length === 0) break;
-  }
-  return { items, total };
-}
-
-async function allPublicDecisions(): Promise<DecisionItem[]> {
-  const items: DecisionItem[] = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const answer = await call(
-      api.GET('/api/public/decisions', { params: { query: { page, pageSize: 100 } } }),
-    );
-    if (typeof answer === 'string') break;
-    items.push(...answer.items);
-    if (items.length >= answer.total || answer.items.length === 0) break;
-  }
-  return items;
-}
+import {
+  crossTab,
+  DUE_BUCKET_LABELS,
+  DUE_BUCKETS,
+  sumBy,
+  TIMELINESS,
+  TIMELINESS_LABELS,
+  type CaseRow,
+  type DeadlineRow,
+  type DueBucket,
+  type PublicationRow,
+  type Timeliness,
+} from './rollups.ts';
 
 const BUCKET_COLORS: Record<DueBucket, string> = {
   overdue: '#cf1322',
@@ -63,316 +33,272 @@ const BUCKET_COLORS: Record<DueBucket, string> = {
 const TIMELINESS_COLORS: Record<Timeliness, string> = {
   on_time: '#52c41a',
   late: '#fa8c16',
-  published_undated: '#95de64',
   pending: '#1677ff',
   pending_overdue: '#cf1322',
   withheld: '#bfbfbf',
 };
+const MAX_DEADLINE_KINDS = 10;
 
-function CasesChart(props: { cases: readonly CaseItem[] }) {
+interface Filter {
+  agencyId?: string;
+  from?: string;
+  to?: string;
+}
+
+function CasesChart(props: { rows: readonly CaseRow[] }) {
   const { option, summary } = useMemo(() => {
-    const data = casesByStateAndKind(props.cases);
+    const table = crossTab(
+      props.rows,
+      (r) => r.stateLabel,
+      (r) => r.workflowLabel,
+    );
     const option: ChartOption = {
       tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
+      legend: { top: 0, type: 'scroll' },
       grid: { left: 8, right: 16, bottom: 8, top: 40, containLabel: true },
       xAxis: {
         type: 'category',
-        data: data.states.map(caseStateLabel),
-        axisLabel: { interval: 0, rotate: data.states.length > 6 ? 30 : 0 },
+        data: table.rowKeys,
+        axisLabel: { interval: 0, rotate: table.rowKeys.length > 6 ? 30 : 0 },
       },
       yAxis: { type: 'value', minInterval: 1, name: '件' },
-      series: data.kinds.map((kind) => ({
+      series: table.columnKeys.map((workflow) => ({
         type: 'bar',
         stack: 'cases',
-        name: caseKindLabel(kind),
-        data: data.states.map((state) => data.count(state, kind)),
+        name: workflow,
+        data: table.rowKeys.map((state) => table.count(state, workflow)),
       })),
     };
-    const summary = data.states
-      .map((s) => `${caseStateLabel(s)} ${data.kinds.reduce((n, k) => n + data.count(s, k), 0)} 件`)
+    const summary = [...sumBy(props.rows, (r) => r.stateLabel)]
+      .map(([state, n]) => `${state} ${n} 件`)
       .join('，');
     return { option, summary };
-  }, [props.cases]);
+  }, [props.rows]);
   return <EChart option={option} label="案件按状态和类别" summary={summary || '没有案件'} />;
 }
 
-function KindPie(props: { cases: readonly CaseItem[] }) {
+function KindPie(props: { rows: readonly CaseRow[] }) {
   const { option, summary } = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const c of props.cases) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
-    const data = [...counts].map(([kind, value]) => ({ name: caseKindLabel(kind), value }));
+    const data = [...sumBy(props.rows, (r) => r.workflowLabel)].map(([name, value]) => ({
+      name,
+      value,
+    }));
     const option: ChartOption = {
       tooltip: { trigger: 'item', formatter: '{b}：{c} 件（{d}%）' },
-      legend: { bottom: 0 },
+      legend: { bottom: 0, type: 'scroll' },
       series: [{ type: 'pie', radius: ['40%', '70%'], data, label: { formatter: '{b}\n{c} 件' } }],
     };
     return { option, summary: data.map((d) => `${d.name} ${d.value} 件`).join('，') };
-  }, [props.cases]);
+  }, [props.rows]);
   return <EChart option={option} label="案件按类别" summary={summary || '没有案件'} />;
 }
 
-function bucketCounts(rows: readonly { dueOn: string | null; isOverdue?: boolean }[]) {
-  const counts: Record<DueBucket, number> = { overdue: 0, soon: 0, later: 0, undated: 0 };
-  for (const r of rows) counts[dueBucket(r.dueOn, r.isOverdue ?? false)]++;
-  return counts;
-}
-
-function DeadlinesChart(props: {
-  review: readonly { dueOn: string | null; isOverdue: boolean }[];
-  publication: readonly { dueOn: string | null; isOverdue?: boolean }[];
-}) {
-  const { option, summary } = useMemo(() => {
-    const rows = [
-      { name: '法制审核期限', counts: bucketCounts(props.review) },
-      { name: '决定公示期限', counts: bucketCounts(props.publication) },
-    ];
-    const buckets: DueBucket[] = ['overdue', 'soon', 'later', 'undated'];
+function DeadlinesChart(props: { rows: readonly DeadlineRow[] }) {
+  const { option, summary, height } = useMemo(() => {
+    const table = crossTab(
+      props.rows,
+      (r) => r.label,
+      (r) => r.bucket,
+    );
+    // The kinds with the most overdue first; the chart draws bottom-up, hence the reverse.
+    const kinds = [...table.rowKeys]
+      .sort((a, b) => table.count(b, 'overdue') - table.count(a, 'overdue'))
+      .slice(0, MAX_DEADLINE_KINDS)
+      .reverse();
     const option: ChartOption = {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 24, bottom: 8, top: 40, containLabel: true },
-      yAxis: { type: 'category', data: rows.map((r) => r.name) },
+      yAxis: { type: 'category', data: kinds, axisLabel: { width: 180, overflow: 'truncate' } },
       xAxis: { type: 'value', minInterval: 1, name: '项' },
-      series: buckets.map((b) => ({
+      series: DUE_BUCKETS.map((b) => ({
         type: 'bar',
         stack: 'due',
         name: DUE_BUCKET_LABELS[b],
         itemStyle: { color: BUCKET_COLORS[b] },
-        data: rows.map((r) => r.counts[b]),
+        data: kinds.map((k) => table.count(k, b)),
       })),
     };
-    const summary = rows
-      .map((r) => `${r.name}：已超期 ${r.counts.overdue} 项，3日内到期 ${r.counts.soon} 项`)
-      .join('；');
-    return { option, summary };
-  }, [props.review, props.publication]);
-  return <EChart option={option} label="进行中的期限" summary={summary} height={240} />;
+    const byBucket = sumBy(props.rows, (r) => r.bucket);
+    const total = [...byBucket.values()].reduce((a, b) => a + b, 0);
+    const summary = `共 ${total} 项进行中的期限，其中已超期 ${byBucket.get('overdue') ?? 0} 项，即将到期 ${byBucket.get('soon') ?? 0} 项`;
+    return { option, summary, height: Math.max(240, kinds.length * 36 + 80) };
+  }, [props.rows]);
+  return (
+    <EChart option={option} label="进行中的期限（按事项）" summary={summary} height={height} />
+  );
 }
 
-function TimelinessChart(props: {
-  queue: readonly GetResponse<'/api/agencies/{agencyId}/disclosure/queue'>[number][];
-  publishedAt: ReadonlyMap<string, string>;
-}) {
-  const { option, summary } = useMemo(() => {
-    const agencies = [...new Set(props.queue.map((q) => q.agencyName))];
-    const kinds: Timeliness[] = [
-      'on_time',
-      'late',
-      'published_undated',
-      'pending',
-      'pending_overdue',
-      'withheld',
-    ];
-    const counts = new Map<string, Record<Timeliness, number>>();
-    for (const q of props.queue) {
-      const row = counts.get(q.agencyName) ?? {
-        on_time: 0,
-        late: 0,
-        published_undated: 0,
-        pending: 0,
-        pending_overdue: 0,
-        withheld: 0,
-      };
-      row[timelinessOf(q, props.publishedAt)]++;
-      counts.set(q.agencyName, row);
-    }
-    const used = kinds.filter((k) => agencies.some((a) => (counts.get(a)?.[k] ?? 0) > 0));
+function TimelinessChart(props: { rows: readonly PublicationRow[] }) {
+  const { option, summary, height } = useMemo(() => {
+    const table = crossTab(
+      props.rows,
+      (r) => r.agencyName,
+      (r) => r.timeliness,
+    );
+    const used = TIMELINESS.filter((k) => table.columnKeys.includes(k));
     const option: ChartOption = {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 24, bottom: 8, top: 40, containLabel: true },
-      yAxis: { type: 'category', data: agencies },
+      yAxis: { type: 'category', data: table.rowKeys },
       xAxis: { type: 'value', minInterval: 1, name: '件' },
       series: used.map((k) => ({
         type: 'bar',
         stack: 'timeliness',
         name: TIMELINESS_LABELS[k],
         itemStyle: { color: TIMELINESS_COLORS[k] },
-        data: agencies.map((a) => counts.get(a)?.[k] ?? 0),
+        data: table.rowKeys.map((a) => table.count(a, k)),
       })),
     };
-    const summary = agencies
-      .map((a) => {
-        const c = counts.get(a);
-        return `${a}：按期 ${c?.on_time ?? 0} 件，逾期 ${c?.late ?? 0} 件，待公示已超期 ${c?.pending_overdue ?? 0} 件`;
-      })
+    const summary = table.rowKeys
+      .map(
+        (a) =>
+          `${a}：按期 ${table.count(a, 'on_time')} 件，逾期 ${table.count(a, 'late')} 件，待公示已超期 ${table.count(a, 'pending_overdue')} 件`,
+      )
       .join('；');
-    return { option, summary };
-  }, [props.queue, props.publishedAt]);
+    return { option, summary, height: Math.max(240, 60 * table.rowKeys.length + 80) };
+  }, [props.rows]);
   return (
     <EChart
       option={option}
       label="行政执法决定公示及时性"
       summary={summary || '没有需要公示的决定'}
-      height={Math.max(240, 60 * new Set(props.queue.map((q) => q.agencyName)).size + 80)}
+      height={height}
     />
   );
 }
 
-export default function StatsPage() {
+function FilterBar(props: { filter: Filter; onChange: (filter: Filter) => void }) {
   const agencies = useAgencies();
-  const cases = useQuery({ queryKey: ['stats', 'cases'], queryFn: allCases });
-  const decisions = useQuery({
-    queryKey: ['stats', 'public-decisions'],
-    queryFn: allPublicDecisions,
-  });
-  const ids = (agencies.data ?? []).map((a) => a.id);
-  const reviewQueues = useQueries({
-    queries: ids.map((agencyId) => ({
-      queryKey: ['review-queue', agencyId],
-      queryFn: () =>
-        call(api.GET('/api/agencies/{agencyId}/review-queue', { params: { path: { agencyId } } })),
-    })),
-  });
-  const disclosureQueues = useQueries({
-    queries: ids.map((agencyId) => ({
-      queryKey: ['disclosure-queue', agencyId, 'all'],
-      queryFn: () =>
-        call(
-          api.GET('/api/agencies/{agencyId}/disclosure/queue', { params: { path: { agencyId } } }),
-        ),
-    })),
-  });
-  const deadlineLists = useQueries({
-    queries: ids.map((agencyId) => ({
-      queryKey: ['stats', 'deadlines', agencyId],
-      queryFn: () => runningDeadlines(agencyId),
-    })),
-  });
-  const deadlinesPending = agencies.isPending || deadlineLists.some((q) => q.isPending);
-  const deadlinesError = deadlineLists.find((q) => q.error)?.error;
-  // null from every agency: this server has no deadlines endpoint; the queues stand in.
-  const deadlines = deadlineLists.every((q) => q.data === null)
-    ? null
-    : deadlineLists.flatMap((q) => q.data ?? []);
-  const queuesPending =
-    agencies.isPending ||
-    reviewQueues.some((q) => q.isPending) ||
-    disclosureQueues.some((q) => q.isPending);
-  const queueError = [...reviewQueues, ...disclosureQueues].find((q) => q.error)?.error;
-  const review = reviewQueues.flatMap((q) => q.data ?? []);
-  const disclosure = disclosureQueues.flatMap((q) => q.data ?? []);
-  const publishedAt = useMemo(
-    () => new Map((decisions.data ?? []).map((d) => [d.id, d.publishedAt ?? ''])),
-    [decisions.data],
+  return (
+    <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form.Item label="执法主体">
+        <Select
+          allowClear
+          placeholder="全部（您有权查看的）"
+          style={{ minWidth: 240 }}
+          loading={agencies.isPending}
+          value={props.filter.agencyId}
+          options={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+          onChange={(agencyId: string | undefined) => props.onChange({ ...props.filter, agencyId })}
+        />
+      </Form.Item>
+      <Form.Item label="日期范围" tooltip="案件按立案登记日期，公示按决定日期">
+        <DatePicker.RangePicker
+          allowEmpty={[true, true]}
+          onChange={(range: [Dayjs | null, Dayjs | null] | null) =>
+            props.onChange({
+              ...props.filter,
+              from: range?.[0]?.format('YYYY-MM-DD'),
+              to: range?.[1]?.format('YYYY-MM-DD'),
+            })
+          }
+        />
+      </Form.Item>
+    </Form>
   );
-  const queueState = {
-    data: queuesPending ? undefined : { review, disclosure },
-    error: queueError ?? agencies.error,
-    isPending: queuesPending,
-    refetch: () => {
-      void agencies.refetch();
-      reviewQueues.forEach((q) => void q.refetch());
-      disclosureQueues.forEach((q) => void q.refetch());
-    },
-  };
+}
+
+/** Drops the unset keys: the API refuses nothing for them, but the cache key stays stable. */
+function query(filter: Filter) {
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
+}
+
+export default function StatsPage() {
+  const [filter, setFilter] = useState<Filter>({});
+  const dated = query(filter);
+  const cases = useQuery({
+    queryKey: ['stats', 'cases', dated],
+    queryFn: () => call(api.GET('/api/stats/cases', { params: { query: dated } })),
+  });
+  const deadlines = useQuery({
+    queryKey: ['stats', 'deadlines', filter.agencyId ?? null],
+    queryFn: () =>
+      call(
+        api.GET('/api/stats/deadlines', {
+          params: { query: query({ agencyId: filter.agencyId }) },
+        }),
+      ),
+  });
+  const publication = useQuery({
+    queryKey: ['stats', 'publication', dated],
+    queryFn: () => call(api.GET('/api/stats/publication', { params: { query: dated } })),
+  });
+  const open = (cases.data?.rows ?? [])
+    .filter((r) => !FINISHED_STATES.has(r.state))
+    .reduce((n, r) => n + r.count, 0);
+  const reviewsRunning = (deadlines.data?.rows ?? [])
+    .filter((r) => r.kind === 'review.opinion')
+    .reduce((n, r) => n + r.count, 0);
+  const lateToPublish = (publication.data?.rows ?? [])
+    .filter((r) => r.timeliness === 'pending_overdue')
+    .reduce((n, r) => n + r.count, 0);
+  const figure = (value: number, pending: boolean) => (pending ? '…' : value);
 
   return (
     <>
       <Typography.Title level={3}>统计分析</Typography.Title>
       <Typography.Paragraph type="secondary">
-        范围：您有权查看的执法主体。数据按现有案件、法制审核和公示清单即时汇总。
+        范围：您有权查看的执法主体。数据截至
+        {cases.data?.asOf ?? '今日'}，由服务器按全部记录即时汇总。
       </Typography.Paragraph>
+      <FilterBar filter={filter} onChange={setFilter} />
       <Row gutter={[16, 16]}>
-        <Col xs={24}>
-          <QueryState query={cases} rows={2}>
-            {(data) => {
-              const open = data.items.filter((c) => !FINISHED_STATES.has(c.state)).length;
-              return (
-                <Row gutter={[16, 16]}>
-                  <Col xs={12} md={6}>
-                    <Card>
-                      <Statistic title="案件总数" value={data.total} suffix="件" />
-                    </Card>
-                  </Col>
-                  <Col xs={12} md={6}>
-                    <Card>
-                      <Statistic title="在办案件" value={open} suffix="件" />
-                    </Card>
-                  </Col>
-                  <Col xs={12} md={6}>
-                    <Card>
-                      <Statistic
-                        title="待法制审核"
-                        value={queuesPending ? '…' : review.length}
-                        suffix="件"
-                      />
-                    </Card>
-                  </Col>
-                  <Col xs={12} md={6}>
-                    <Card>
-                      <Statistic
-                        title="逾期未公示"
-                        value={
-                          queuesPending
-                            ? '…'
-                            : disclosure.filter(
-                                (d) => timelinessOf(d, publishedAt) === 'pending_overdue',
-                              ).length
-                        }
-                        suffix="件"
-                        valueStyle={{ color: '#cf1322' }}
-                      />
-                    </Card>
-                  </Col>
-                  {data.items.length < data.total ? (
-                    <Col xs={24}>
-                      <Alert
-                        type="info"
-                        showIcon
-                        message={`案件较多，图表按最近更新的 ${data.items.length} 件统计。`}
-                      />
-                    </Col>
-                  ) : null}
-                </Row>
-              );
-            }}
-          </QueryState>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic
+              title="案件总数"
+              value={figure(cases.data?.total ?? 0, cases.isPending)}
+              suffix="件"
+            />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic title="在办案件" value={figure(open, cases.isPending)} suffix="件" />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic
+              title="审核中的法制审核"
+              value={figure(reviewsRunning, deadlines.isPending)}
+              suffix="件"
+            />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card>
+            <Statistic
+              title="逾期未公示"
+              value={figure(lateToPublish, publication.isPending)}
+              suffix="件"
+              valueStyle={{ color: '#cf1322' }}
+            />
+          </Card>
         </Col>
         <Col xs={24} xl={16}>
           <Card title="案件：按状态和类别">
-            <QueryState query={cases}>{(data) => <CasesChart cases={data.items} />}</QueryState>
+            <QueryState query={cases}>{(data) => <CasesChart rows={data.rows} />}</QueryState>
           </Card>
         </Col>
         <Col xs={24} xl={8}>
           <Card title="案件：按类别">
-            <QueryState query={cases}>{(data) => <KindPie cases={data.items} />}</QueryState>
+            <QueryState query={cases}>{(data) => <KindPie rows={data.rows} />}</QueryState>
           </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card title="进行中的期限">
-            {deadlinesPending ? (
-              <Skeleton active aria-label="正在加载" />
-            ) : deadlinesError ? (
-              <ErrorAlert
-                error={deadlinesError}
-                onRetry={() => deadlineLists.forEach((q) => void q.refetch())}
-              />
-            ) : deadlines ? (
-              <DeadlinesByKind deadlines={deadlines} />
-            ) : (
-              <QueryState query={queueState}>
-                {(data) => (
-                  <DeadlinesChart
-                    review={data.review}
-                    publication={data.disclosure.filter((d) => d.status === 'pending_signoff')}
-                  />
-                )}
-              </QueryState>
-            )}
+            <QueryState query={deadlines}>
+              {(data) => <DeadlinesChart rows={data.rows} />}
+            </QueryState>
           </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card title="决定公示及时性">
-            <QueryState query={queueState}>
-              {(data) =>
-                decisions.isPending ? (
-                  <Typography.Text>正在读取公示记录…</Typography.Text>
-                ) : (
-                  <TimelinessChart queue={data.disclosure} publishedAt={publishedAt} />
-                )
-              }
+            <QueryState query={publication}>
+              {(data) => <TimelinessChart rows={data.rows} />}
             </QueryState>
           </Card>
         </Col>
