@@ -2,6 +2,7 @@
 // writes. Staff views may name the case (they are inside the agency); public views never do.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { inScope } from '../../db/scope.ts';
 import type { ListScope } from '../../shared/policy.ts';
 import type { DisclosureTables, QueueStatus } from './disclosure.tables.ts';
 
@@ -88,15 +89,7 @@ export const disclosureStaffRepository = {
     let query = queueQuery(db)
       .where('q.status', '=', 'pending_signoff')
       .where('q.due_on', '<', today);
-    if (!scope.all) {
-      query = query.where((eb) =>
-        eb.or([
-          eb.val(false),
-          ...(scope.agencyIds.length > 0 ? [eb('q.agency_id', 'in', scope.agencyIds)] : []),
-          ...scope.regionPaths.map((p) => eb('regions.path', 'like', `${p}%`)),
-        ]),
-      );
-    }
+    query = query.where(inScope(scope, { agencyId: 'q.agency_id', regionPath: 'regions.path' }));
     const rows = await query.orderBy('q.due_on').limit(500).execute();
     return rows.map(toQueueItem);
   },
@@ -109,15 +102,7 @@ export const disclosureStaffRepository = {
       .selectAll('r')
       .where('r.status', '=', 'open')
       .where('r.due_on', '<', today);
-    if (!scope.all) {
-      query = query.where((eb) =>
-        eb.or([
-          eb.val(false),
-          ...(scope.agencyIds.length > 0 ? [eb('r.agency_id', 'in', scope.agencyIds)] : []),
-          ...scope.regionPaths.map((p) => eb('regions.path', 'like', `${p}%`)),
-        ]),
-      );
-    }
+    query = query.where(inScope(scope, { agencyId: 'r.agency_id', regionPath: 'regions.path' }));
     return query.orderBy('r.due_on').limit(500).execute();
   },
 

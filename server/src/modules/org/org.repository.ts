@@ -1,6 +1,7 @@
 // Regions, agencies, units and entrustments. Only this file touches their tables.
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { inScope } from '../../db/scope.ts';
 import type { AgencyTarget, ListScope } from '../../shared/policy.ts';
 import type {
   AgencyView,
@@ -149,15 +150,7 @@ export const orgRepository = {
     filter: { regionId?: string | undefined; kind?: string | undefined },
   ): Promise<AgencyView[]> {
     let query = agencyQuery(db);
-    if (!scope.all) {
-      query = query.where((eb) =>
-        eb.or([
-          ...(scope.agencyIds.length > 0 ? [eb('agencies.id', 'in', scope.agencyIds)] : []),
-          ...scope.regionPaths.map((p) => eb('regions.path', 'like', `${p}%`)),
-          eb.val(false),
-        ]),
-      );
-    }
+    query = query.where(inScope(scope, { agencyId: 'agencies.id', regionPath: 'regions.path' }));
     if (filter.regionId) query = query.where('agencies.region_id', '=', filter.regionId);
     if (filter.kind) query = query.where('agencies.kind', '=', filter.kind as AgencyView['kind']);
     const rows = await query.orderBy('regions.path').orderBy('agencies.name').execute();
