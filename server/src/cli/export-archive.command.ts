@@ -20,19 +20,15 @@ export async function runExportArchive(args: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
+  const blobs = await openBlobStore(config); // before the database: an unusable bucket stops here
   const handle = await openDatabase({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL });
   try {
-    const result = await exportArchive(
-      handle.db,
-      await openBlobStore(config),
-      await loadSigningKey(config),
-      {
-        caseId,
-        outDir: out,
-        witnessFile: config.LEDGER_WITNESS_FILE,
-        verifierSource: VERIFIER_SOURCE,
-      },
-    );
+    const result = await exportArchive(handle.db, blobs, await loadSigningKey(config), {
+      caseId,
+      outDir: out,
+      witnessFile: config.LEDGER_WITNESS_FILE,
+      verifierSource: VERIFIER_SOURCE,
+    });
     const check = verifyArchive(result.dir);
     process.stdout.write(formatReport(check));
     console.log(

@@ -38,6 +38,8 @@ export async function runVerify(args: string[]): Promise<number> {
     }
   }
   const config = loadConfig();
+  // First, so that an unusable bucket stops the command before the database is opened.
+  const blobs = await openBlobStore(config);
   // Read-only: no migration, no sealing, no shipped data — verify what is there.
   const handle = await openDatabase({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL });
   try {
@@ -52,7 +54,6 @@ export async function runVerify(args: string[]): Promise<number> {
       else if (witnessFiles.includes(file)) throw new Error(`见证文件不存在：${file}`);
     }
 
-    const blobs = await openBlobStore(config);
     let blobsChecked = 0;
     let disposed: { sm3: string; registerNo: number }[] = [];
     const checkEvidence: AuditCheck = async (db) => {

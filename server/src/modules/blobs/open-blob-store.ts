@@ -2,7 +2,7 @@
 // once on opening (one HEAD on the bucket), so a wrong endpoint, bucket or key stops `serve` or
 // `verify` at start with a message naming the setting, not at the first upload.
 import path from 'node:path';
-import type { Config } from '../../config.ts';
+import { ConfigError, type Config } from '../../config.ts';
 import type { BlobStore } from './blob-store.ts';
 import { createLocalBlobStore } from './local-blob-store.ts';
 import { createS3BlobStore, type S3BlobStoreOptions } from './s3-blob-store.ts';
@@ -36,7 +36,8 @@ export async function openBlobStore(
     await store.checkBucket();
   } catch (error) {
     store.close();
-    throw error;
+    // A configuration problem for the operator (the CLI prints it without a stack, exit 78).
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
   }
   return store;
 }
