@@ -10,11 +10,11 @@ const s = await createScenario('2026-03-02');
 const power = s.power('XC-SCJG-CF-001');
 const party = company('枣庄市薛城区某食品有限公司', '91350100M000100Y43');
 const transcript = (madeOn: string) => ({
-  transcriptKind: 'inspection',
+  transcriptKind: 'inquiry',
   madeOn,
   place: '当事人经营场所',
   officers: s.officersShown,
-  content: '现场检查发现过期食品原料 12 包。',
+  content: '问：库房内的食品原料是否超过保质期？答：是，共 12 包。',
   partySigned: true,
 });
 const penalty = (fineYuan: number, types = ['fine']) => ({

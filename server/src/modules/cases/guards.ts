@@ -1,6 +1,7 @@
 // Guards shared by the workflows. Each returns a refusal with a stable code, or nothing. Every
 // number the law sets is read from the effective rules (statute section: 《行政处罚法》).
-import { evidenceRepository } from '../evidence/evidence.repository.ts';
+import { evidenceRepository, type Evidence } from '../evidence/evidence.repository.ts';
+import type { AvEntry } from '../profile/profile.values.ts';
 import type { AvAct } from '../profile/profile.vocabulary.ts';
 import type { Guard, GuardContext, Refusal } from './workflow.ts';
 
@@ -55,10 +56,28 @@ export function detailOf<T>(ctx: GuardContext, key: string): T | undefined {
   return ctx.snapshot.details[key] as T | undefined;
 }
 
+/** Whether an evidence row is an audio/video record (or its exemption) of the act at this step. */
+function recordsAct(e: Evidence, acts: readonly AvAct[], step: string): boolean {
+  if (e.kind !== 'audio' && e.kind !== 'video') return false;
+  // A record that names its act is matched by the act, wherever it was filed; one that does not,
+  // by the step it was filed under.
+  const act = e.av?.act;
+  return act ? (acts as readonly string[]).includes(act) : e.step === step;
+}
+
+function avRefusal(required: readonly AvEntry[], step: string): Refusal {
+  const labels = required.map((e) => e.label).join('、');
+  return refuse(
+    'AV_RECORD_REQUIRED',
+    `${labels}应当全程音像记录：请先上传音像记录（执法行为选择“${required[0]?.label ?? ''}”），或登记未作音像记录的理由`,
+    { step, acts: required.map((e) => e.code) },
+  );
+}
+
 /**
  * Audio/video the profile requires for an act (rules.av.alwaysRecord, e.g. 查封扣押、强制拆除、
- * 现场检查): the case step has an evidence row of kind audio or video — a recording, or the
- * recorded exemption (the same row without a file, with the reason the profile recognises).
+ * 现场检查): the case has an evidence row of kind audio or video for it — a recording, or the
+ * recorded exemption (the same row without a file, with a reason the profile recognises).
  * `act` may name several codes, since profiles word the same act differently (查封扣押财产 in
  * the national guideline, 查封 and 扣押 in 薛城区).
  */
@@ -67,12 +86,41 @@ export function avRecorded(act: AvAct | readonly AvAct[], step: string): Guard {
   return async ({ trx, snapshot, rules }) => {
     const required = rules.av.alwaysRecord.effective.filter((e) => acts.includes(e.code));
     if (required.length === 0) return undefined;
-    const evidence = await evidenceRepository.listOfCase(trx, snapshot.id, { step });
-    if (evidence.some((e) => e.kind === 'audio' || e.kind === 'video')) return undefined;
-    return refuse(
-      'AV_RECORD_REQUIRED',
-      `${required.map((e) => e.label).join('、')}应当全程音像记录：请先上传本环节的音像记录，或登记未作音像记录的理由`,
-      { step, acts: required.map((e) => e.code) },
+    const evidence = await evidenceRepository.listOfCase(trx, snapshot.id, {});
+    return evidence.some((e) => recordsAct(e, acts, step)) ? undefined : avRefusal(required, step);
+  };
+}
+
+/**
+ * For acts done again and again on one case (each 现场检查 with its 笔录): the audio/video record
+ * of this occurrence, one not yet linked to an earlier one (`claimed`). Returns its evidence id,
+ * or null when there is none; `required` tells whether the profile requires one at all.
+ */
+export async function unclaimedAvRecord(
+  ctx: GuardContext,
+  acts: readonly AvAct[],
+  step: string,
+  claimed: readonly string[],
+): Promise<{ evidenceId: string | null; required: AvEntry[] }> {
+  const required = ctx.rules.av.alwaysRecord.effective.filter((e) => acts.includes(e.code));
+  const evidence = await evidenceRepository.listOfCase(ctx.trx, ctx.snapshot.id, {});
+  const found = evidence.find((e) => recordsAct(e, acts, step) && !claimed.includes(e.id));
+  return { evidenceId: found?.id ?? null, required };
+}
+
+/** The guard over unclaimedAvRecord: refuses when the profile requires a record and none is left. */
+export function avRecordedEach(
+  actsOf: (ctx: GuardContext) => readonly AvAct[],
+  step: string,
+  claimedOf: (ctx: GuardContext) => readonly string[],
+): Guard {
+  return async (ctx) => {
+    const { evidenceId, required } = await unclaimedAvRecord(
+      ctx,
+      actsOf(ctx),
+      step,
+      claimedOf(ctx),
     );
+    return required.length > 0 && !evidenceId ? avRefusal(required, step) : undefined;
   };
 }

@@ -12,6 +12,7 @@ const {
   t,
   cookies,
   setToday,
+  avExemption,
   expectRefused,
   expectDone,
   newCase,
@@ -149,13 +150,11 @@ describe('行政处罚 一般程序, from source to archive', () => {
       { decidedOn: '2026-03-20' },
       'CASE_ACTION_NOT_ALLOWED',
     );
-    await expectDone(
-      c.id,
-      'officer1',
-      'record_hearing',
-      { heldOn: '2026-03-20', record: '当事人对事实无异议，请求从轻处罚。' },
-      'notified',
-    );
+    // 薛城区 records hearings on audio/video (附件2 第十三条): refused until recorded or exempted.
+    const heard = { heldOn: '2026-03-20', record: '当事人对事实无异议，请求从轻处罚。' };
+    await expectRefused(c.id, 'officer1', 'record_hearing', heard, 'AV_RECORD_REQUIRED');
+    await avExemption(c.id, 'record_hearing');
+    await expectDone(c.id, 'officer1', 'record_hearing', heard, 'notified');
     await expectDone(
       c.id,
       'officer1',

@@ -85,6 +85,23 @@ describe('行政处罚 一般程序: each step’s instrument from the case alon
     expect((await issue(caseId, 'filing_approval')).docNo).toBe('薛市监立审〔2026〕1号');
 
     setToday('2026-03-03');
+    // 薛城区 records an on-site inspection on video (附件2 第十三条); here the recording is excused.
+    const exemption = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${caseId}/evidence/exemptions`,
+      headers: { cookie: cookies.officer1 },
+      payload: {
+        step: 'record_transcript',
+        kind: 'video',
+        act: 'site_inspection',
+        reason: 'emergency',
+        explanation: '现场突发情况，未能同步录像，事后书面说明',
+        occurredAt: '2026-03-03T01:00:00.000Z',
+        place: '当事人经营场所',
+        officerIds: [t.ids.people.officer1, t.ids.people.officer2],
+      },
+    });
+    expect(exemption.statusCode, exemption.body).toBe(201);
     await act(
       caseId,
       'officer1',

@@ -214,16 +214,17 @@ export const PERSON = {
   phone: null,
 };
 
+// 询问笔录: 薛城区 requires no audio/video for it (an on-site inspection would need one).
 function transcript(people: Record<string, string>) {
   return {
-    transcriptKind: 'inspection',
+    transcriptKind: 'inquiry',
     madeOn: '2026-01-05',
     place: '当事人经营场所',
     officers: [
       { personId: people.officer1, credentialNo: '37040320001' },
       { personId: people.officer2, credentialNo: '37040320002' },
     ],
-    content: '现场检查发现过期食品原料 12 包。',
+    content: '问：库房内的食品原料是否超过保质期？答：是，共 12 包。',
     partySigned: true,
   };
 }

@@ -96,15 +96,16 @@ export async function penaltyScenario() {
     phone: null,
   };
 
+  // 询问笔录: audio/video as circumstances require (薛城区), so the tests of other guards need none.
   const transcript = {
-    transcriptKind: 'inspection',
+    transcriptKind: 'inquiry',
     madeOn: '2026-03-02',
     place: '当事人经营场所',
     officers: [
       { personId: t.ids.people.officer1, credentialNo: '37040320001' },
       { personId: t.ids.people.officer2, credentialNo: '37040320002' },
     ],
-    content: '现场检查发现过期食品原料 12 包。',
+    content: '问：库房内的食品原料是否超过保质期？答：是，共 12 包。',
     partySigned: true,
   };
 
@@ -127,10 +128,30 @@ export async function penaltyScenario() {
     }
   }
 
+  /** The record that no recording was made, and why (an emergency), for a step of the case. */
+  async function avExemption(caseId: string, step: string) {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${caseId}/evidence/exemptions`,
+      headers: { cookie: cookies.officer1 },
+      payload: {
+        step,
+        kind: 'video',
+        reason: 'emergency',
+        explanation: '现场突发情况，未能同步录像，事后书面说明',
+        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+        place: '当事人经营场所',
+        officerIds: [t.ids.people.officer1, t.ids.people.officer2],
+      },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+  }
+
   return {
     t,
     cookies,
     setToday,
+    avExemption,
     act,
     expectRefused,
     expectDone,

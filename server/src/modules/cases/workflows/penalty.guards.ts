@@ -1,6 +1,8 @@
 // Guards of the penalty workflow (《行政处罚法》), each refusing with a stable code. Every period and
 // limit is read from the effective rules' statute section.
 import type { Static } from 'typebox';
+import type { AvAct } from '../../profile/profile.vocabulary.ts';
+import { avRecordedEach, unclaimedAvRecord } from '../guards.ts';
 import { periodEnd, periodOf } from '../periods.ts';
 import type { GuardContext, Refusal } from '../workflow.ts';
 import { decisionDueOn, isHeavier, missingAmounts, type Suspension } from './penalty.rules.ts';
@@ -53,6 +55,41 @@ export const transcriptNamesOfficers = (ctx: GuardContext<Static<typeof Transcri
   }
   return undefined;
 };
+
+/**
+ * The audio/video acts a transcript records, in the words profiles use: a 现场笔录 or 检查笔录
+ * is made at an on-site inspection (薛城区 附件2 第十三条: 现场检查(勘验) recorded simultaneously),
+ * a 勘验笔录 at a survey, a 询问笔录 in an investigation. The profile decides which must be recorded.
+ */
+export const TRANSCRIPT_AV_ACTS: Record<TranscriptInput['transcriptKind'], AvAct[]> = {
+  on_site: ['on_site_enforcement', 'site_inspection', 'inspection_with_contact'],
+  inspection: ['site_inspection', 'inspection_with_contact'],
+  survey: ['survey'],
+  inquiry: ['investigation'],
+};
+
+/** Recordings already linked to an earlier transcript: each occurrence needs its own. */
+const claimedByTranscripts = (ctx: GuardContext) =>
+  list<{ avEvidenceId?: string | null }>(ctx, 'transcripts').flatMap((t) =>
+    t.avEvidenceId ? [t.avEvidenceId] : [],
+  );
+
+export const transcriptAvRecorded = avRecordedEach(
+  (ctx) => TRANSCRIPT_AV_ACTS[(ctx.input as TranscriptInput).transcriptKind],
+  'record_transcript',
+  claimedByTranscripts,
+);
+
+/** The transcript as recorded, linked to the audio/video record (or exemption) of its act. */
+export async function transcriptRecord(ctx: GuardContext<TranscriptInput>) {
+  const { evidenceId } = await unclaimedAvRecord(
+    ctx,
+    TRANSCRIPT_AV_ACTS[ctx.input.transcriptKind],
+    'record_transcript',
+    claimedByTranscripts(ctx),
+  );
+  return { ...ctx.input, avEvidenceId: evidenceId };
+}
 
 export const proposalComplete = (penalty: ProposedPenalty) => {
   const missing = missingAmounts(penalty);

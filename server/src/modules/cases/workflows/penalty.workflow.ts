@@ -2,7 +2,7 @@
 // limit is read from the effective rules' statute section (《行政处罚法》, cited there). The guards
 // are in penalty.guards.ts; filing, the decision period and execution in their own files.
 import { legalReviewGate, legalReviewGateOnTheSpot } from '../../review/review.gate.ts';
-import { hasParty, hasPower, officersQualified } from '../guards.ts';
+import { avRecorded, hasParty, hasPower, officersQualified } from '../guards.ts';
 import { periodEnd, periodOf } from '../periods.ts';
 import { action, type Workflow } from '../workflow.ts';
 import { PENALTY_EXECUTION as common } from './penalty.execution.ts';
@@ -20,7 +20,9 @@ import {
   refuse,
   statute,
   summaryWithinLimits,
+  transcriptAvRecorded,
   transcriptNamesOfficers,
+  transcriptRecord,
   withinDecisionPeriod,
   type Notice,
 } from './penalty.guards.ts';
@@ -74,8 +76,10 @@ export const PENALTY_ORDINARY: Workflow = {
       to: (ctx) => ctx.snapshot.state,
       roles: ['officer'],
       input: TranscriptInput,
-      guards: [transcriptNamesOfficers],
-      apply: (ctx) => ({ details: { transcripts: [...list(ctx, 'transcripts'), ctx.input] } }),
+      guards: [transcriptNamesOfficers, transcriptAvRecorded],
+      apply: async (ctx) => ({
+        details: { transcripts: [...list(ctx, 'transcripts'), await transcriptRecord(ctx)] },
+      }),
     }),
     action({
       name: 'preserve_evidence',
@@ -84,7 +88,8 @@ export const PENALTY_ORDINARY: Workflow = {
       to: 'investigating',
       roles: ['officer'],
       input: PreservationInput,
-      guards: [],
+      // 上海: 证据先行登记保存 is recorded on audio/video throughout (沪府办发〔2019〕15号).
+      guards: [avRecorded('evidence_preservation', 'preserve_evidence')],
       apply: async (ctx) => ({
         details: {
           preservation: {
@@ -227,6 +232,8 @@ export const PENALTY_ORDINARY: Workflow = {
             d<{ hearingOn: string }>(ctx, 'hearing')?.hearingOn,
             '听证日期',
           ),
+        // 薛城区 附件2 第十三条: 听证 is recorded on audio/video simultaneously.
+        avRecorded('hearing', 'record_hearing'),
       ],
       apply: (ctx) => ({ details: { hearing: { ...d<object>(ctx, 'hearing'), ...ctx.input } } }),
     }),
@@ -312,6 +319,7 @@ export const PENALTY_SUMMARY: Workflow = {
         officersQualified,
         (ctx) => proposalComplete(ctx.input.penalty),
         summaryWithinLimits,
+        avRecorded('summary_penalty', 'decide_on_spot'),
         legalReviewGateOnTheSpot,
       ],
       apply: (ctx) => ({
