@@ -4,7 +4,7 @@
 // the bytes pass and checkpointing the durable offset; the last byte leads to completion
 // (uploads.complete.ts). A process keeps the hash state of the uploads it served in memory as an
 // optimisation only: it is used when it matches the database, otherwise rebuilt from disk.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { AppContext } from '../../app.ts';
@@ -17,7 +17,7 @@ import { createUploadCompletion } from './uploads.complete.ts';
 import { openUploadDeadline, requireAgencyOfficers } from './uploads.rules.ts';
 import { parseDeclaredUpload } from './uploads.metadata.ts';
 import { uploadsRepository as repo, type Claim, type Upload } from './uploads.repository.ts';
-import type { DualHash } from './uploads.storage.ts';
+import { ThreadHash, type DualHash } from './uploads.hashing.ts';
 import {
   hashPrefix,
   PartialDataLostError,
@@ -93,7 +93,11 @@ export function createUploadService(ctx: AppContext) {
       }
       throw new PartialDataLostError(`no complete partial file for upload ${upload.id}`);
     }
-    if (cached && cached.generation === claim.generation && cached.offset === offset) {
+    if (
+      cached?.hash.isUsable &&
+      cached.generation === claim.generation &&
+      cached.offset === offset
+    ) {
       return cached.hash;
     }
     return hashPrefix(file, offset);
@@ -114,24 +118,43 @@ export function createUploadService(ctx: AppContext) {
     throw new AppError('UPLOAD_LOCKED');
   }
 
-  /** Streams the body into the partial file; returns the durable offset reached. */
+  /**
+   * Streams the body into the partial file; returns the durable offset reached. Disk writes and
+   * hashing run beside the socket reads (PartialWriter, uploads.hashing.ts), and so does each
+   * checkpoint: the bytes taken before it are made durable and recorded while the next ones
+   * arrive. `durable` only ever holds an offset the database already recorded.
+   */
   async function receive(
     upload: Upload,
     claim: Claim,
     hash: DualHash,
     request: AppendRequest,
   ): Promise<number> {
-    const writer = await PartialWriter.open(
-      partialPath(staging, upload.id, claim.generation),
-      request.offset,
-    );
-    const before = request.checksum ? hash.copy() : undefined;
-    const patchHash = request.checksum ? createHash(request.checksum.algorithm) : undefined;
+    let before: DualHash | undefined;
+    let patchHash: ThreadHash | undefined;
+    let writer: PartialWriter;
+    try {
+      before = request.checksum ? hash.copy() : undefined;
+      patchHash = request.checksum
+        ? ThreadHash.create(hash.thread, request.checksum.algorithm)
+        : undefined;
+      writer = await PartialWriter.open(
+        partialPath(staging, upload.id, claim.generation),
+        request.offset,
+        patchHash ? [...hash.states, patchHash] : hash.states,
+      );
+    } catch (error) {
+      await repo.release(db, upload.id, claim.token);
+      throw error;
+    }
     let position = request.offset;
     let durable = request.offset;
+    let checkpointedTo = request.offset;
     let lastCheckpoint = Date.now();
+    let checkpoint: Promise<void> | undefined;
+    let checkpointError: Error | undefined;
     let isLeaseLost = false;
-    let wakeOnLost: (() => void) | undefined;
+    let wake: (() => void) | undefined;
     // The lease is renewed while bytes trickle in slowly; once it is lost the append ends at once,
     // even if the client is sending nothing.
     const heartbeat = setInterval(() => {
@@ -139,66 +162,92 @@ export function createUploadService(ctx: AppContext) {
         (isHeld) => {
           if (!isHeld) {
             isLeaseLost = true;
-            wakeOnLost?.();
+            wake?.();
           }
         },
         () => undefined,
       );
     }, heartbeatMs);
+    /** Makes the bytes taken so far durable and records them, while reading goes on. */
+    const startCheckpoint = () => {
+      checkpointedTo = position;
+      lastCheckpoint = Date.now();
+      checkpoint = (async () => {
+        const reached = await writer.sync();
+        if (!(await repo.checkpoint(db, upload.id, claim.token, reached))) {
+          isLeaseLost = true;
+        } else {
+          durable = reached;
+        }
+      })()
+        .catch((error: unknown) => {
+          checkpointError = error instanceof Error ? error : new Error(String(error));
+        })
+        .finally(() => {
+          checkpoint = undefined;
+          if (isLeaseLost || checkpointError !== undefined) wake?.();
+        });
+    };
+    const stopped = () => isLeaseLost || checkpointError !== undefined;
     const chunks = request.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     // One fresh promise per read (never a long-lived one raced again and again: that would keep
     // every chunk reachable until the upload ends).
     const nextChunk = () =>
-      new Promise<IteratorResult<Buffer> | 'lost'>((resolve, reject) => {
-        if (isLeaseLost) return resolve('lost');
-        wakeOnLost = () => resolve('lost');
+      new Promise<IteratorResult<Buffer> | 'stopped'>((resolve, reject) => {
+        if (stopped()) return resolve('stopped');
+        wake = () => resolve('stopped');
         chunks.next().then(resolve, reject);
       });
+    const throwIfStopped = () => {
+      if (isLeaseLost) throw new AppError('UPLOAD_LOCKED');
+      if (checkpointError !== undefined) throw checkpointError;
+    };
     try {
       try {
         for (;;) {
           const next = await nextChunk();
-          wakeOnLost = undefined;
-          if (next === 'lost') throw new AppError('UPLOAD_LOCKED');
-          if (next.done) break;
-          const bytes = next.value;
-          if (position + bytes.length > upload.length) throw new AppError('UPLOAD_EXCEEDS_LENGTH');
-          hash.update(bytes);
-          patchHash?.update(bytes);
-          await writer.write(bytes);
-          position += bytes.length;
-          const isDue =
-            position - durable >= CHECKPOINT_BYTES || Date.now() - lastCheckpoint >= heartbeatMs;
-          if (!patchHash && isDue) {
-            durable = await writer.sync();
-            if (!(await repo.checkpoint(db, upload.id, claim.token, durable))) {
-              isLeaseLost = true;
-              throw new AppError('UPLOAD_LOCKED');
+          wake = undefined;
+          if (next === 'stopped') throwIfStopped();
+          else if (next.done) break;
+          else {
+            const bytes = next.value;
+            if (position + bytes.length > upload.length) {
+              throw new AppError('UPLOAD_EXCEEDS_LENGTH');
             }
-            lastCheckpoint = Date.now();
+            await writer.write(bytes);
+            position += bytes.length;
+            const isDue =
+              position - checkpointedTo >= CHECKPOINT_BYTES ||
+              Date.now() - lastCheckpoint >= heartbeatMs;
+            // A PATCH with a checksum is all or nothing: nothing of it is durable before the end.
+            if (!patchHash && !checkpoint && isDue) startCheckpoint();
           }
         }
+        await checkpoint;
+        throwIfStopped();
       } finally {
         clearInterval(heartbeat);
       }
-      if (isLeaseLost) throw new AppError('UPLOAD_LOCKED');
-      if (request.checksum && patchHash) {
-        if (!patchHash.digest().equals(request.checksum.digest)) {
+      const reached = await writer.sync();
+      if (request.checksum && patchHash && before) {
+        if (!(await patchHash.digest()).equals(request.checksum.digest)) {
           await writer.truncate(request.offset);
           await repo.release(db, upload.id, claim.token);
-          if (before)
-            hashes.set(upload.id, { generation: claim.generation, offset: durable, hash: before });
+          hashes.set(upload.id, { generation: claim.generation, offset: durable, hash: before });
           throw new AppError('UPLOAD_CHECKSUM_MISMATCH');
         }
+        before.dispose();
       }
-      return await writer.sync();
+      return reached;
     } catch (error) {
+      // A checkpoint still running could record an offset after the truncation below.
+      await checkpoint;
       if (isLeaseLost) throw new AppError('UPLOAD_LOCKED');
       if (error instanceof AppError && error.code === 'UPLOAD_CHECKSUM_MISMATCH') throw error;
       const isClientGone = request.body.destroyed && !request.body.readableEnded;
-      if (isClientGone && !request.checksum) {
+      const kept = isClientGone && !request.checksum ? await writer.sync().catch(() => null) : null;
+      if (kept !== null) {
         // tus: keep what arrived before the connection dropped, so the client resumes from there.
-        const kept = await writer.sync();
         if (await repo.release(db, upload.id, claim.token, kept)) {
           hashes.set(upload.id, { generation: claim.generation, offset: kept, hash });
         }
@@ -303,7 +352,7 @@ export function createUploadService(ctx: AppContext) {
         hashes.set(upload.id, { generation: claim.generation, offset: reached, hash });
         return { offset: reached, evidenceId: null };
       }
-      const evidenceId = await completion.complete(actor, upload, claim, hash.digest());
+      const evidenceId = await completion.complete(actor, upload, claim, await hash.digest());
       return { offset: upload.length, evidenceId };
     },
 
