@@ -6,100 +6,19 @@ import { Button, Card, Col, Form, Input, Row, Select, Space, Typography } from '
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { api, call } from '../../api/client.ts';
-import type { paths } from '../../api/schema';
 import { ErrorAlert } from '../../shared/QueryState.tsx';
 import { notifySuccess } from '../../shared/notify.ts';
 import { agenciesWithRole, useSession } from '../auth/session.ts';
-
-type CreateBody =
-  paths['/api/agencies/{agencyId}/cases']['post']['requestBody']['content']['application/json'];
-type Kind = CreateBody['kind'];
-type Source = CreateBody['source'];
-
-const PROCEDURES: Record<Kind, { value: string; label: string }[]> = {
-  penalty: [
-    { value: 'ordinary', label: '一般程序' },
-    { value: 'summary', label: '简易程序' },
-  ],
-  permit: [
-    { value: 'grant', label: '许可申请' },
-    { value: 'change', label: '变更' },
-    { value: 'renew', label: '延续' },
-    { value: 'revoke', label: '撤销、撤回' },
-    { value: 'cancel', label: '注销' },
-  ],
-  coercion: [
-    { value: 'measure', label: '行政强制措施' },
-    { value: 'execution', label: '行政强制执行' },
-  ],
-  inspection: [
-    { value: 'routine', label: '日常检查' },
-    { value: 'random', label: '双随机抽查' },
-    { value: 'commitment', label: '告知承诺后核查' },
-  ],
-  expropriation: [{ value: 'ordinary', label: '征收征用' }],
-};
-
-const KINDS: { value: Kind; label: string }[] = [
-  { value: 'penalty', label: '行政处罚' },
-  { value: 'permit', label: '行政许可' },
-  { value: 'coercion', label: '行政强制' },
-  { value: 'inspection', label: '行政检查' },
-  { value: 'expropriation', label: '行政征收征用' },
-];
-
-const SOURCES: { value: Source; label: string }[] = [
-  { value: 'inspection', label: '监督检查发现' },
-  { value: 'complaint', label: '投诉举报' },
-  { value: 'referral', label: '上级交办' },
-  { value: 'transfer', label: '其他机关移送' },
-  { value: 'application', label: '当事人申请' },
-  { value: 'random_check', label: '双随机抽查' },
-  { value: 'other', label: '其他' },
-];
-
-interface PartyValues {
-  kind: 'person' | 'organisation';
-  name: string;
-  number?: string;
-  legalRepresentative?: string;
-  address?: string;
-  phone?: string;
-}
-
-interface Values {
-  agencyId: string;
-  kind: Kind;
-  procedure: string;
-  source: Source;
-  sourceDetail?: string;
-  powerId?: string;
-  title: string;
-  facts?: string;
-  parties: PartyValues[];
-  officers: { personId: string; role: 'lead' | 'assist' }[];
-}
-
-const blank = (value: string | undefined) => (value?.trim() ? value.trim() : null);
-
-function toParty(p: PartyValues): CreateBody['parties'][number] {
-  return p.kind === 'person'
-    ? {
-        kind: 'person',
-        name: p.name,
-        idCardNo: blank(p.number),
-        address: blank(p.address),
-        phone: blank(p.phone),
-      }
-    : {
-        kind: 'organisation',
-        name: p.name,
-        creditCode: p.number?.trim() ?? '',
-        legalRepresentative: blank(p.legalRepresentative),
-        address: blank(p.address),
-        phone: blank(p.phone),
-      };
-}
+import { PartyFields } from './PartyFields.tsx';
+import {
+  blank,
+  KINDS,
+  PROCEDURES,
+  SOURCES,
+  toParty,
+  type Kind,
+  type Values,
+} from './registration.ts';
 
 export default function NewCasePage() {
   const session = useSession();
@@ -352,76 +271,5 @@ export default function NewCasePage() {
         </Space>
       </Form>
     </Space>
-  );
-}
-
-function PartyFields(props: { name: number; index: number; onRemove: () => void }) {
-  const form = Form.useFormInstance<Values>();
-  const kind = Form.useWatch(['parties', props.name, 'kind'], form);
-  const n = props.index + 1;
-  return (
-    <Card
-      size="small"
-      type="inner"
-      title={`当事人 ${n}`}
-      style={{ marginBottom: 8 }}
-      extra={
-        <Button type="text" danger icon={<MinusCircleOutlined />} onClick={props.onRemove}>
-          删除
-        </Button>
-      }
-    >
-      <Row gutter={16}>
-        <Col xs={24} md={6}>
-          <Form.Item
-            name={[props.name, 'kind']}
-            label={`当事人 ${n} 类型`}
-            rules={[{ required: true }]}
-          >
-            <Select
-              options={[
-                { value: 'organisation', label: '法人或其他组织' },
-                { value: 'person', label: '自然人' },
-              ]}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={9}>
-          <Form.Item
-            name={[props.name, 'name']}
-            label={`当事人 ${n} 名称`}
-            rules={[{ required: true, message: '请填写当事人名称' }]}
-          >
-            <Input maxLength={100} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={9}>
-          <Form.Item
-            name={[props.name, 'number']}
-            label={kind === 'person' ? `当事人 ${n} 身份证号` : `当事人 ${n} 统一社会信用代码`}
-            rules={kind === 'person' ? [] : [{ required: true, message: '请填写统一社会信用代码' }]}
-          >
-            <Input maxLength={18} />
-          </Form.Item>
-        </Col>
-        {kind === 'person' ? null : (
-          <Col xs={24} md={6}>
-            <Form.Item name={[props.name, 'legalRepresentative']} label={`当事人 ${n} 法定代表人`}>
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
-        )}
-        <Col xs={24} md={kind === 'person' ? 15 : 9}>
-          <Form.Item name={[props.name, 'address']} label={`当事人 ${n} 地址`}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={9}>
-          <Form.Item name={[props.name, 'phone']} label={`当事人 ${n} 电话`}>
-            <Input maxLength={20} />
-          </Form.Item>
-        </Col>
-      </Row>
-    </Card>
   );
 }
