@@ -9,7 +9,8 @@ import { ErrorResponse, IdParams } from '../../shared/schemas.ts';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './powers.columns.ts';
 import { IMPORT_MEDIA_TYPES, XLSX_MEDIA_TYPE } from './powers.file.ts';
 import { powersPolicies as p } from './powers.policy.ts';
-import type { Power, RandomCheckItem } from './powers.repository.ts';
+import type { Power } from './powers.repository.ts';
+import { registerRandomCheckRoutes } from './random-checks.routes.ts';
 import {
   AgencyParams,
   ImportIssue,
@@ -21,21 +22,20 @@ import {
   PowerUpdateBody,
   PowerView,
   POWER_CATEGORY_LABELS,
-  RandomCheckCreateBody,
-  RandomCheckListQuery,
-  RandomCheckPage,
-  RandomCheckUpdateBody,
-  RandomCheckView,
   RepealBody,
 } from './powers.schemas.ts';
 import { createPowersImporter } from './powers.importer.ts';
 import { createPowersService } from './powers.service.ts';
 import { buildImportTemplate } from './powers.template.ts';
 
-const refusals = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-const writeRefusals = { ...refusals, 409: ErrorResponse, 422: ErrorResponse };
+export const refusals = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+};
+export const writeRefusals = { ...refusals, 409: ErrorResponse, 422: ErrorResponse };
 const powerTags = ['权力清单'];
-const randomCheckTags = ['随机抽查事项清单'];
 
 function toPowerView(power: Power) {
   return {
@@ -61,29 +61,6 @@ function toPowerView(power: Power) {
     version: power.version,
     createdAt: power.createdAt.toISOString(),
     updatedAt: power.updatedAt.toISOString(),
-  };
-}
-
-function toRandomCheckView(item: RandomCheckItem) {
-  return {
-    id: item.id,
-    agencyId: item.agencyId,
-    code: item.code,
-    name: item.name,
-    power: item.power,
-    basis: item.basis,
-    subject: item.subject,
-    content: item.content,
-    method: item.method,
-    ratioPercent: item.ratioPercent,
-    ratioText: item.ratioText,
-    frequency: item.frequency,
-    status: item.status,
-    repealedAt: item.repealedAt?.toISOString() ?? null,
-    repealReason: item.repealReason,
-    version: item.version,
-    createdAt: item.createdAt.toISOString(),
-    updatedAt: item.updatedAt.toISOString(),
   };
 }
 
@@ -293,109 +270,5 @@ export function registerPowersRoutes(app: App, ctx: AppContext) {
     );
   });
 
-  app.get(
-    '/api/agencies/:agencyId/random-check-items',
-    {
-      config: { policy: p.readRandomChecks },
-      schema: {
-        tags: randomCheckTags,
-        summary: '随机抽查事项列表',
-        params: AgencyParams,
-        querystring: RandomCheckListQuery,
-        response: { 200: RandomCheckPage, ...refusals },
-      },
-    },
-    async (request) => {
-      const page = await powers.listRandomChecks(
-        principalOf(request),
-        request.params.agencyId,
-        request.query,
-      );
-      return { total: page.total, items: page.items.map(toRandomCheckView) };
-    },
-  );
-
-  app.get(
-    '/api/random-check-items/:id',
-    {
-      config: { policy: p.readRandomChecks },
-      schema: {
-        tags: randomCheckTags,
-        summary: '随机抽查事项详情',
-        params: IdParams,
-        response: { 200: RandomCheckView, ...refusals },
-      },
-    },
-    async (request) =>
-      toRandomCheckView(await powers.getRandomCheck(principalOf(request), request.params.id)),
-  );
-
-  app.post(
-    '/api/agencies/:agencyId/random-check-items',
-    {
-      config: { policy: p.writeRandomChecks },
-      schema: {
-        tags: randomCheckTags,
-        summary: '新增随机抽查事项',
-        params: AgencyParams,
-        body: RandomCheckCreateBody,
-        response: { 201: RandomCheckView, ...writeRefusals },
-      },
-    },
-    async (request, reply) => {
-      const item = await powers.createRandomCheck(
-        principalOf(request),
-        actorOf(request),
-        request.params.agencyId,
-        request.body,
-      );
-      return reply.status(201).send(toRandomCheckView(item));
-    },
-  );
-
-  app.put(
-    '/api/random-check-items/:id',
-    {
-      config: { policy: p.writeRandomChecks },
-      schema: {
-        tags: randomCheckTags,
-        summary: '修改随机抽查事项（版本号加一）',
-        params: IdParams,
-        body: RandomCheckUpdateBody,
-        response: { 200: RandomCheckView, ...writeRefusals },
-      },
-    },
-    async (request) =>
-      toRandomCheckView(
-        await powers.updateRandomCheck(
-          principalOf(request),
-          actorOf(request),
-          request.params.id,
-          request.body,
-        ),
-      ),
-  );
-
-  app.post(
-    '/api/random-check-items/:id/repeal',
-    {
-      config: { policy: p.writeRandomChecks },
-      schema: {
-        tags: randomCheckTags,
-        summary: '废止随机抽查事项',
-        params: IdParams,
-        body: RepealBody,
-        response: { 200: RandomCheckView, ...writeRefusals },
-      },
-    },
-    async (request) =>
-      toRandomCheckView(
-        await powers.repealRandomCheck(
-          principalOf(request),
-          actorOf(request),
-          request.params.id,
-          request.body.reason,
-        ),
-      ),
-  );
+  registerRandomCheckRoutes(app, powers);
 }
