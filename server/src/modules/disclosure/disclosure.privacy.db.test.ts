@@ -163,6 +163,8 @@ describe('privacy scan', () => {
       await t.handle.db.selectFrom('disclosure_events').selectAll().execute(),
       await t.handle.db.selectFrom('disclosure_annual_reports').selectAll().execute(),
       await t.handle.db.selectFrom('disclosure_inspections').selectAll().execute(),
+      // The search copy (its lexemes are pieces of this text).
+      await t.handle.db.selectFrom('disclosure_search').select('search_text').execute(),
     ];
     tables.forEach((rows, i) => scan(`table ${i}`, JSON.stringify(rows)));
     // The public ledger entries of publication events carry the same snapshots.

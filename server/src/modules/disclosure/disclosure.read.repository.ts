@@ -1,71 +1,157 @@
-// Public reads of the disclosure projection: search (grams + substring), the feed's latest
-// changes, and the ledger entry behind a publication. Display periods end by date in the query.
-import { sql, type Kysely } from 'kysely';
+// Public reads of the disclosure projection: search, the feed's latest changes, and the ledger
+// entry behind a publication. Display periods end by date in the query.
+//
+// Search reads the narrow table disclosure_search (one ~120-byte row per decision, text and
+// lexemes in TOAST; migration 2026_11_21_2830). One statement collects up to the count bound of
+// matches through the GIN index, counts them and, when they are all there is, sorts them for the
+// page. Only when the bound is exceeded is the page found another way: walking the newest
+// decisions (a dense term finds its page within a few hundred rows) or, for a deep page of a
+// term that is not that dense, sorting every match — whichever the density seen in the first
+// statement says is cheaper.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { textArray, type DecisionRow } from './disclosure.repository.ts';
-import type { SearchTerm } from './disclosure.search.ts';
+import type { DecisionRow } from './disclosure.repository.ts';
+import { tsqueryOf, type SearchTerm } from './disclosure.search.ts';
 import type { DisclosureCategory } from './disclosure.tables.ts';
 
 type Db = Kysely<Database>;
 
 /**
- * Search counts exactly only up to this many hits. An exact count of a common term reads every
- * matching row (13 s for 153 k rows at 1 M decisions, bench/README.md), while the page itself
- * takes milliseconds; nobody pages past MAX_PAGE × the largest page size (100 × 100) anyway, so
- * beyond that the answer says "at least this many".
+ * Search counts exactly only up to this many hits. Nobody pages past MAX_PAGE × the largest page
+ * size (100 × 100), so beyond that the answer says "at least this many" (an exact count of a
+ * common term would read every match).
  */
 export const SEARCH_COUNT_BOUND = 10_000;
+
+/** How the page of a search past the count bound is found (tests force each). */
+export type DensePagePlan = 'walk' | 'sort';
+
+export interface DecisionSearch {
+  terms: SearchTerm[];
+  agencyId?: string | undefined;
+  category?: DisclosureCategory | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  today: string;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Relative cost of visiting a wide decision row while walking by publication time, against a
+ * narrow search row that is probably cached (measured at a million decisions, bench/search.mjs).
+ */
+const WALK_ROW_COST = 4;
+
+/**
+ * Walking by publication time reads about (offset + limit) / density wide rows; sorting every
+ * match reads matches = density × rows narrow ones. The first statement saw `bound + 1` matches in
+ * the first `scanned` share of the table (rows come in physical order), which estimates the
+ * density. Never affects which rows are found, only how fast.
+ */
+export function choosePagePlan(input: {
+  bound: number;
+  scannedShare: number;
+  tableRows: number;
+  offset: number;
+  limit: number;
+}): DensePagePlan {
+  const { bound, scannedShare, tableRows, offset, limit } = input;
+  if (!(scannedShare > 0 && scannedShare <= 1) || !(tableRows > 0)) return 'walk';
+  const matches = (bound + 1) / scannedShare;
+  const walked = ((offset + limit) * tableRows) / matches;
+  return walked * WALK_ROW_COST <= matches ? 'walk' : 'sort';
+}
+
+function searchConditions(filter: DecisionSearch, alias: 's' | 'd'): RawBuilder<unknown>[] {
+  const col = (name: string) => sql.ref(`${alias}.${name}`);
+  const conditions: RawBuilder<unknown>[] = [
+    sql`(${col('display_until')} is null or ${col('display_until')} >= ${filter.today})`,
+  ];
+  if (filter.agencyId) conditions.push(sql`${col('agency_id')} = ${filter.agencyId}`);
+  if (filter.category) conditions.push(sql`${col('category')} = ${filter.category}`);
+  if (filter.from) conditions.push(sql`${col('decided_on')} >= ${filter.from}`);
+  if (filter.to) conditions.push(sql`${col('decided_on')} <= ${filter.to}`);
+  return conditions;
+}
+
+/** Conditions on disclosure_search: the index for every term, the text where it must decide. */
+function narrowConditions(filter: DecisionSearch): RawBuilder<unknown>[] {
+  const conditions = searchConditions(filter, 's');
+  const query = tsqueryOf(filter.terms);
+  if (query !== null) conditions.push(sql`s.lexemes @@ cast(${query} as tsquery)`);
+  for (const term of filter.terms) {
+    if (term.needsRecheck) conditions.push(sql`strpos(s.search_text, ${term.text}) > 0`);
+  }
+  return conditions;
+}
+
+const and = (conditions: RawBuilder<unknown>[]) => sql.join(conditions, sql` and `);
 
 export const disclosureReadRepository = {
   /** Published, corrected and withdrawn decisions still within their display period. */
   async searchDecisions(
     db: Db,
-    filter: {
-      terms: SearchTerm[];
-      agencyId?: string | undefined;
-      category?: DisclosureCategory | undefined;
-      from?: string | undefined;
-      to?: string | undefined;
-      today: string;
-      limit: number;
-      offset: number;
-    },
-    countBound: number = SEARCH_COUNT_BOUND,
+    filter: DecisionSearch,
+    options: { countBound?: number; densePagePlan?: DensePagePlan } = {},
   ): Promise<{ total: number; totalIsLowerBound: boolean; rows: DecisionRow[] }> {
-    let query = db
-      .selectFrom('disclosure_decisions')
-      .where((eb) =>
-        eb.or([eb('display_until', 'is', null), eb('display_until', '>=', filter.today)]),
-      );
-    for (const term of filter.terms) {
-      query = query
-        .where(sql<boolean>`search_grams @> ${textArray(term.grams)}`)
-        .where(sql<boolean>`strpos(search_text, ${term.text}) > 0`);
-    }
-    if (filter.agencyId) query = query.where('agency_id', '=', filter.agencyId);
-    if (filter.category) query = query.where('category', '=', filter.category);
-    if (filter.from) query = query.where('decided_on', '>=', filter.from);
-    if (filter.to) query = query.where('decided_on', '<=', filter.to);
-    // Counting one row past the bound tells "exactly the bound" from "more than the bound".
-    const hits = query
-      .select(sql<number>`1`.as('hit'))
-      .limit(countBound + 1)
-      .as('hits');
-    const [{ counted }, rows] = await Promise.all([
-      db
-        .selectFrom(hits)
-        .select(sql<number>`count(*)::int`.as('counted'))
-        .executeTakeFirstOrThrow(),
-      query
-        .selectAll()
-        .orderBy('published_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(filter.limit)
-        .offset(filter.offset)
-        .execute(),
-    ]);
-    const totalIsLowerBound = counted > countBound;
-    return { total: totalIsLowerBound ? countBound : counted, totalIsLowerBound, rows };
+    const bound = options.countBound ?? SEARCH_COUNT_BOUND;
+    const hasTerms = filter.terms.length > 0;
+    // One snapshot for the count and the page.
+    return db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        // Terms are only ever found through the index: a sequential scan would read every row's
+        // lexemes back from TOAST. (The planner may prefer one when a term is very common.)
+        if (hasTerms) await sql`set local enable_seqscan = off`.execute(trx);
+        const { rows: found } = await sql<DecisionRow & SearchStatistics>`
+          with hits as materialized (
+            select s.decision_id, s.published_at, s.ctid
+            from disclosure_search s
+            where ${and(narrowConditions(filter))}
+            limit ${bound + 1}
+          ), counted as (
+            select count(*)::int as counted,
+              max((ctid::text::point)[0])::int as last_block,
+              (select relpages::int from pg_class
+                where oid = 'disclosure_search'::regclass) as table_pages,
+              (select reltuples::float8 from pg_class
+                where oid = 'disclosure_search'::regclass) as table_rows
+            from hits
+          )
+          select c.counted, c.last_block, c.table_pages, c.table_rows, d.*
+          from counted c left join lateral (
+            select d.* from (
+              select h.decision_id, h.published_at from hits h
+              where c.counted <= ${bound}
+              order by h.published_at desc, h.decision_id desc
+              limit ${filter.limit} offset ${filter.offset}
+            ) p join disclosure_decisions d on d.id = p.decision_id
+          ) d on true
+          order by d.published_at desc, d.id desc`.execute(trx);
+        const head = found[0];
+        if (!head) throw new Error('search: the count row is missing');
+        const counted = head.counted;
+        if (counted <= bound) {
+          const rows = found.filter((r) => r.id !== null).map(stripSearchColumns);
+          return { total: counted, totalIsLowerBound: false, rows };
+        }
+        const plan =
+          options.densePagePlan ??
+          choosePagePlan({
+            bound,
+            scannedShare:
+              head.last_block === null || head.table_pages <= 0
+                ? 0
+                : (head.last_block + 1) / Math.max(head.table_pages, head.last_block + 1),
+            tableRows: head.table_rows,
+            offset: filter.offset,
+            limit: filter.limit,
+          });
+        const rows = plan === 'walk' ? await walkNewest(trx, filter) : await sortAll(trx, filter);
+        return { total: bound, totalIsLowerBound: true, rows };
+      });
   },
 
   /** The most recently published, corrected or withdrawn decisions still on display (feeds). */
@@ -107,3 +193,54 @@ export const disclosureReadRepository = {
       .executeTakeFirst();
   },
 };
+
+/** What the first statement tells beside the page: the count and where in the table it stopped. */
+interface SearchStatistics {
+  counted: number;
+  last_block: number | null;
+  table_pages: number;
+  table_rows: number;
+}
+
+const STATISTICS: ReadonlySet<string> = new Set([
+  'counted',
+  'last_block',
+  'table_pages',
+  'table_rows',
+] satisfies (keyof SearchStatistics)[]);
+
+function stripSearchColumns(row: DecisionRow & SearchStatistics): DecisionRow {
+  return Object.fromEntries(
+    Object.entries(row).filter(([column]) => !STATISTICS.has(column)),
+  ) as DecisionRow;
+}
+
+/**
+ * The page among the newest decisions: a walk down published_at (or an agency's), the text
+ * deciding each term. Cheap when matches are dense, which is when the count bound was exceeded.
+ */
+async function walkNewest(db: Db, filter: DecisionSearch): Promise<DecisionRow[]> {
+  const conditions = searchConditions(filter, 'd');
+  for (const term of filter.terms) {
+    conditions.push(sql`strpos(d.search_text, ${term.text}) > 0`);
+  }
+  const { rows } = await sql<DecisionRow>`
+    select d.* from disclosure_decisions d
+    where ${and(conditions)}
+    order by d.published_at desc, d.id desc
+    limit ${filter.limit} offset ${filter.offset}`.execute(db);
+  return rows;
+}
+
+/** The page after sorting every match found through the index (deep pages of rarer terms). */
+async function sortAll(db: Db, filter: DecisionSearch): Promise<DecisionRow[]> {
+  const { rows } = await sql<DecisionRow>`
+    select d.* from (
+      select s.decision_id, s.published_at from disclosure_search s
+      where ${and(narrowConditions(filter))}
+      order by s.published_at desc, s.decision_id desc
+      limit ${filter.limit} offset ${filter.offset}
+    ) p join disclosure_decisions d on d.id = p.decision_id
+    order by p.published_at desc, p.decision_id desc`.execute(db);
+  return rows;
+}

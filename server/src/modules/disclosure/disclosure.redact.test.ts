@@ -11,7 +11,7 @@ import {
   REMOVED,
   type KnownParty,
 } from './disclosure.redact.ts';
-import { gramsOf, normaliseForSearch, parseQuery } from './disclosure.search.ts';
+import { normaliseForSearch, parseQuery, tsqueryOf } from './disclosure.search.ts';
 
 const person = (name: string, extra: Partial<KnownParty> = {}): KnownParty => ({
   kind: 'person',
@@ -127,14 +127,32 @@ describe('search normalisation', () => {
     expect(new Set(forms.map(normaliseForSearch)).size).toBe(1);
   });
 
-  it('keeps every character and pair, so two-character terms are indexable', () => {
-    const grams = gramsOf(normaliseForSearch('王芳食品'));
-    expect(grams).toEqual(expect.arrayContaining(['王', '芳', '王芳', '芳食', '食品']));
+  it('turns terms into lexemes: 1, 2 and 4 characters exact, 3 by prefix, longer by a cover', () => {
     expect(parseQuery('王芳  食品')).toEqual([
-      { text: '王芳', grams: ['王芳'] },
-      { text: '食品', grams: ['食品'] },
+      { text: '王芳', lexemes: ['王芳'], isPrefix: false, needsRecheck: false },
+      { text: '食品', lexemes: ['食品'], isPrefix: false, needsRecheck: false },
     ]);
+    expect(parseQuery('华 王某某 恒通物流').map((t) => [t.lexemes, t.isPrefix])).toEqual([
+      [['华'], false],
+      [['王某某'], true],
+      [['恒通物流'], false],
+    ]);
+    // Every character of a longer term lies in a piece; the last piece ends with the term.
+    expect(parseQuery('薛综执罚[2025]1234号')[0]).toEqual({
+      text: '薛综执罚〔2025〕1234号',
+      lexemes: ['薛综执罚', '〔202', '5〕12', '234号'],
+      isPrefix: false,
+      needsRecheck: true,
+    });
+    expect(parseQuery('abcde')[0]?.lexemes).toEqual(['abcd', 'bcde']);
     expect(parseQuery('a b c d e f g')).toHaveLength(5);
+  });
+
+  it('quotes lexemes for tsquery', () => {
+    expect(tsqueryOf(parseQuery('王某某 华'))).toBe("'王某某':* & '华'");
+    // 'b\ (three characters): the quote doubled, the backslash escaped.
+    expect(tsqueryOf(parseQuery("'b\\"))).toBe("'''b\\\\':*");
+    expect(tsqueryOf([])).toBeNull();
   });
 });
 

@@ -1,9 +1,8 @@
 // The only place the disclosure pipeline touches Kysely: the case data it reads once (to make the
 // redacted projection), the queue, the public rows and their write-once events.
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { CaseForDisclosure, DecisionContent } from './disclosure.project.ts';
-import { gramsOf } from './disclosure.search.ts';
 import type {
   DecisionStatus,
   DisclosureCategory,
@@ -16,12 +15,6 @@ type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
 export type DecisionRow = Selectable<DisclosureTables['disclosure_decisions']>;
 export type QueueRow = Selectable<DisclosureTables['disclosure_queue']>;
-
-/** A text[] literal bound as one parameter (a row may hold thousands of grams). */
-export function textArray(values: readonly string[]) {
-  const literal = `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-  return sql<string[]>`cast(${literal} as text[])`;
-}
 
 export interface StoredDecision extends DecisionContent {
   agencyId: string;
@@ -227,7 +220,6 @@ export const disclosureRepository = {
         display_basis: d.displayBasis,
         is_early_end_barred: d.isEarlyEndBarred,
         search_text: d.searchText,
-        search_grams: textArray(gramsOf(d.searchText)),
       })
       .execute();
   },
@@ -272,9 +264,7 @@ export const disclosureRepository = {
             }
           : {}),
         ...(patch.docNoNorm !== undefined ? { doc_no_norm: patch.docNoNorm } : {}),
-        ...(patch.searchText !== undefined
-          ? { search_text: patch.searchText, search_grams: textArray(gramsOf(patch.searchText)) }
-          : {}),
+        ...(patch.searchText !== undefined ? { search_text: patch.searchText } : {}),
         ...(patch.status ? { status: patch.status } : {}),
         ...(patch.correctedAt ? { corrected_at: patch.correctedAt } : {}),
         ...(patch.withdrawnAt ? { withdrawn_at: patch.withdrawnAt } : {}),

@@ -17,7 +17,7 @@ function search(q: string, countBound: number) {
   return reads.searchDecisions(
     t.ctx.db,
     { terms: parseQuery(q), today: chinaToday(t.ctx.clock()), limit: 2, offset: 0 },
-    countBound,
+    { countBound },
   );
 }
 

@@ -1,8 +1,7 @@
 // Chinese substring search without a word segmenter. Stored text and queries go through the same
 // normalisation (full-width to half-width, every kind of bracket around a year to 〔〕, no
-// spaces, lower case), so 〔2026〕, [2026], (2026) and （2026） find each other. Each row keeps
-// its distinct characters and character pairs; a query of n ≥ 2 characters must contain all of
-// its pairs (a GIN lookup), and the database then confirms the exact substring.
+// spaces, lower case), so 〔2026〕, [2026], (2026) and （2026） find each other. The database
+// indexes short substrings of every text (see SearchTerm); this file turns a query into them.
 
 const OPENING = /[[(（【［〔﹝{｛<《]/g;
 const CLOSING = /[\])）】］〕﹞}｝>》]/g;
@@ -23,22 +22,43 @@ export function normaliseDocNo(docNo: string): string {
   return normaliseForSearch(docNo);
 }
 
-/** Every distinct character and adjacent pair of a normalised text. */
-export function gramsOf(normalised: string): string[] {
-  const chars = [...normalised];
-  const grams = new Set<string>(chars);
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(`${chars[i]}${chars[i + 1]}`);
-  return [...grams].sort();
-}
+/**
+ * Lexemes are what disclosure_search_lexemes (migration 2026_11_21_2830) stores for a normalised
+ * text: every character, every pair, and the four characters starting at every position (fewer
+ * at the end). A term of 1, 2 or 4 characters occurs exactly when its own lexeme is there, one of
+ * 3 characters exactly when a lexeme starts with it; a longer term needs every piece of a cover
+ * by four-character lexemes, and its text must then be confirmed (the pieces may lie apart).
+ */
+export const LEXEME_LENGTH = 4;
 
 export interface SearchTerm {
-  /** The normalised term, for the substring check. */
+  /** The normalised term: a match contains it. */
   text: string;
-  /** The grams a row must hold (its pairs, or the single character). */
-  grams: string[];
+  /** Lexemes a match's index entry holds (all of them). */
+  lexemes: string[];
+  /** Three characters: any lexeme starting with the term will do. */
+  isPrefix: boolean;
+  /** Five or more characters: the lexemes only narrow the candidates; the text decides. */
+  needsRecheck: boolean;
 }
 
 export const MAX_TERMS = 5;
+
+/** Four-character pieces covering every character of a longer term, the last flush with its end. */
+function coverOf(chars: string[]): string[] {
+  const starts: number[] = [];
+  for (let i = 0; i + LEXEME_LENGTH < chars.length; i += LEXEME_LENGTH) starts.push(i);
+  starts.push(chars.length - LEXEME_LENGTH);
+  return [...new Set(starts.map((i) => chars.slice(i, i + LEXEME_LENGTH).join('')))];
+}
+
+function termOf(text: string): SearchTerm {
+  const chars = [...text];
+  if (chars.length <= LEXEME_LENGTH) {
+    return { text, lexemes: [text], isPrefix: chars.length === 3, needsRecheck: false };
+  }
+  return { text, lexemes: coverOf(chars), isPrefix: false, needsRecheck: true };
+}
 
 /**
  * Splits a query into terms (whitespace separates them; all must match), normalised. Terms beyond
@@ -46,18 +66,25 @@ export const MAX_TERMS = 5;
  */
 export function parseQuery(q: string | undefined): SearchTerm[] {
   if (!q) return [];
-  const terms = q
+  return q
     .split(/[\s\u3000]+/)
     .map(normaliseForSearch)
     .filter((t) => t.length > 0)
-    .slice(0, MAX_TERMS);
-  return terms.map((text) => {
-    const chars = [...text];
-    if (chars.length === 1) return { text, grams: chars };
-    const pairs = new Set<string>();
-    for (let i = 0; i + 1 < chars.length; i++) pairs.add(`${chars[i]}${chars[i + 1]}`);
-    return { text, grams: [...pairs] };
-  });
+    .slice(0, MAX_TERMS)
+    .map(termOf);
+}
+
+/** A lexeme quoted for tsquery input: inside quotes only the quote and the backslash are special. */
+function quoteLexeme(lexeme: string): string {
+  return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/** The tsquery text every term's lexemes must satisfy together (null without terms). */
+export function tsqueryOf(terms: readonly SearchTerm[]): string | null {
+  const parts = terms.flatMap((t) =>
+    t.lexemes.map((l) => `${quoteLexeme(l)}${t.isPrefix ? ':*' : ''}`),
+  );
+  return parts.length > 0 ? parts.join(' & ') : null;
 }
 
 /** The searchable text of a decision: 文号, party, power, agency and the published text. */

@@ -65,8 +65,21 @@ export interface DisclosureTables {
     display_basis: string | null;
     is_early_end_barred: Generated<boolean>;
     search_text: string;
-    search_grams: TextArray;
     updated_at: UpdatedAt;
+  };
+  /**
+   * What search filters and orders by, one narrow row per decision, kept in step by a trigger on
+   * disclosure_decisions (migration 2026_11_21_2830); lexemes are generated from search_text.
+   */
+  disclosure_search: {
+    decision_id: string;
+    published_at: Date;
+    display_until: string | null;
+    agency_id: string;
+    category: DisclosureCategory;
+    decided_on: string;
+    search_text: string;
+    lexemes: ColumnType<string, never, never>;
   };
   disclosure_queue: {
     id: Generated<string>;
