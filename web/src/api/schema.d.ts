@@ -14842,6 +14842,40 @@ export interface paths {
                         createdAt: string;
                       };
                 };
+                lastDayOffRollsToWorkingDay: {
+                  value: boolean;
+                  source:
+                    | {
+                        /** @enum {string} */
+                        type: 'seed';
+                        /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                        document: string;
+                        /** @description 条款，如 附件1 第十四条 */
+                        article: string;
+                        /** @description 原文摘录（“…”表示省略） */
+                        quote: string;
+                        /** @description 原文文件（sources/ 目录） */
+                        seedFile: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'law';
+                        /** @description 法律名称 */
+                        document: string;
+                        /** @description 条款 */
+                        article: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'override';
+                        /** Format: uuid */
+                        overrideId: string;
+                        reason: string;
+                        actorName: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                      };
+                };
                 remedyReviewDeadline: {
                   /** @description 期限 */
                   value:
@@ -23874,6 +23908,148 @@ export interface paths {
                   } | null;
                   national: {
                     value: number;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                };
+                lastDayOffRollsToWorkingDay: {
+                  key: string;
+                  label: string;
+                  /**
+                   * @description statute 法律规定；declared 本地规定；national 本地未规定，适用国家规定；national_stricter 本地规定较宽，适用国家规定；merged 本地与国家合并；agency_tightened 本机关从严调整；admin_loosened 管理员恢复本地规定；not_stated 均未规定
+                   * @enum {unknown}
+                   */
+                  basis:
+                    | 'statute'
+                    | 'declared'
+                    | 'national'
+                    | 'national_stricter'
+                    | 'merged'
+                    | 'agency_tightened'
+                    | 'admin_loosened'
+                    | 'not_stated';
+                  override: {
+                    /**
+                     * Format: uuid
+                     * @description UUID
+                     */
+                    id: string;
+                    rule: string;
+                    value: unknown;
+                    /** @enum {unknown} */
+                    kind: 'tighten' | 'loosen';
+                    reason: string;
+                    actorName: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description 规则包变化后已不适用的调整为 false */
+                    isApplied: boolean;
+                  } | null;
+                  note: string | null;
+                  isOverridable: boolean;
+                  /** @enum {string} */
+                  shape: 'scalar';
+                  effective: boolean | null;
+                  display: string | null;
+                  source:
+                    | (
+                        | {
+                            /** @enum {string} */
+                            type: 'seed';
+                            /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                            document: string;
+                            /** @description 条款，如 附件1 第十四条 */
+                            article: string;
+                            /** @description 原文摘录（“…”表示省略） */
+                            quote: string;
+                            /** @description 原文文件（sources/ 目录） */
+                            seedFile: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'law';
+                            /** @description 法律名称 */
+                            document: string;
+                            /** @description 条款 */
+                            article: string;
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'override';
+                            /** Format: uuid */
+                            overrideId: string;
+                            reason: string;
+                            actorName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                          }
+                      )
+                    | null;
+                  declared: {
+                    value: boolean;
+                    source:
+                      | {
+                          /** @enum {string} */
+                          type: 'seed';
+                          /** @description 文件名称或文号，如 薛政办发〔2017〕74号 */
+                          document: string;
+                          /** @description 条款，如 附件1 第十四条 */
+                          article: string;
+                          /** @description 原文摘录（“…”表示省略） */
+                          quote: string;
+                          /** @description 原文文件（sources/ 目录） */
+                          seedFile: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'law';
+                          /** @description 法律名称 */
+                          document: string;
+                          /** @description 条款 */
+                          article: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'override';
+                          /** Format: uuid */
+                          overrideId: string;
+                          reason: string;
+                          actorName: string;
+                          /** Format: date-time */
+                          createdAt: string;
+                        };
+                  } | null;
+                  national: {
+                    value: boolean;
                     source:
                       | {
                           /** @enum {string} */

@@ -28,6 +28,8 @@ const penalty = (fineYuan: number, types = ['fine']) => ({
 interface DeadlineRead {
   kind: string;
   state: string;
+  bearer: string;
+  unit: string;
   dueOn: string | null;
   dueAt: string | null;
   amount: number;
@@ -247,15 +249,104 @@ describe('periods of 《行政处罚法》 as deadlines across the 2026 holidays
       { servedOn: '2026-09-29', proposed: penalty(60000), isLargeAmount: true },
       'notified',
     );
-    // 5 working days (arts.64, 85): 30 September; 1–7 October off; 8, 9, Saturday 10, 12.
+    // 5 working days (arts.64, 85): 30 September; 1–7 October off; 8, 9, Saturday 10, 12. The
+    // statement and defence run alongside (the same 5 working days).
     expect(deadlineOf(notified, 'case.hearing_request', 'running')).toMatchObject([
       { dueOn: '2026-10-12' },
+    ]);
+    expect(deadlineOf(notified, 'case.defence', 'running')).toMatchObject([
+      { dueOn: '2026-10-12', amount: 5 },
     ]);
     s.setToday('2026-10-13');
     const after = await s.read(c.id);
     expect(deadlineOf(after, 'case.hearing_request', 'lapsed')).toHaveLength(1);
+    expect(deadlineOf(after, 'case.defence', 'lapsed')).toHaveLength(1);
     expect(after.flags).toEqual([]);
     expect((await agencyDeadlines('overdue')).some((x) => x.caseId === c.id)).toBe(false);
+  });
+
+  it('the 事先告知 periods: statement and defence, hearing request and hearing notice across 中秋 and 国庆', async () => {
+    s.setToday('2026-09-21');
+    const c = await s.newCase('penalty', 'ordinary', power, [party]);
+    await s.done(c.id, 'officer1', 'request_filing', {}, 'filing_pending');
+    await s.done(c.id, 'head1', 'approve_filing', {}, 'investigating');
+    await s.done(c.id, 'officer1', 'record_transcript', transcript('2026-09-21'), 'investigating');
+    s.setToday('2026-09-22');
+    const notified = await s.done(
+      c.id,
+      'officer1',
+      'notify_intent',
+      { servedOn: '2026-09-22', proposed: penalty(60000), isLargeAmount: true },
+      'notified',
+    );
+    // 5 working days: 23, 24; 25–27 September off (中秋); 28, 29, 30.
+    for (const kind of ['case.defence', 'case.hearing_request']) {
+      expect(deadlineOf(notified, kind, 'running')).toMatchObject([
+        { dueOn: '2026-09-30', bearer: 'party' },
+      ]);
+    }
+
+    s.setToday('2026-09-23');
+    const defended = await s.done(
+      c.id,
+      'officer1',
+      'record_defence',
+      {
+        receivedOn: '2026-09-23',
+        content: '初次违法，请求从轻处罚。',
+        review: '经复核，当事人所述情节不构成从轻情形。',
+        isAccepted: false,
+      },
+      'notified',
+    );
+    expect(deadlineOf(defended, 'case.defence')).toMatchObject([{ state: 'met' }]);
+    expect(deadlineOf(defended, 'case.hearing_request', 'running')).toHaveLength(1);
+
+    s.setToday('2026-09-24');
+    const requested = await s.done(
+      c.id,
+      'officer1',
+      'request_hearing',
+      { requestedOn: '2026-09-24' },
+      'hearing_requested',
+    );
+    expect(deadlineOf(requested, 'case.hearing_request')).toMatchObject([{ state: 'met' }]);
+    expect(deadlineOf(requested, 'case.defence', 'running')).toEqual([]);
+
+    // Art.64(二): notice 7 working days before the hearing — from 29 September: 30; 1–7 October
+    // off; 8, 9, Saturday 10, 12, 13, 14.
+    s.setToday('2026-09-29');
+    const tooSoon = await s.refused(
+      c.id,
+      'officer1',
+      'notify_hearing',
+      { noticeServedOn: '2026-09-29', hearingOn: '2026-10-13' },
+      'HEARING_NOTICE_TOO_LATE',
+    );
+    expect(tooSoon.details.earliest).toBe('2026-10-14');
+    const scheduled = await s.done(
+      c.id,
+      'officer1',
+      'notify_hearing',
+      { noticeServedOn: '2026-09-29', hearingOn: '2026-10-14' },
+      'hearing_scheduled',
+    );
+    expect(deadlineOf(scheduled, 'case.hearing_notice', 'running')).toMatchObject([
+      { dueOn: '2026-10-14', unit: 'working_days', amount: 7, bearer: 'party' },
+    ]);
+    expect(scheduled.flags).toEqual([]);
+
+    s.setToday('2026-10-14');
+    await s.avExemption(c.id, 'record_hearing');
+    const heard = await s.done(
+      c.id,
+      'officer1',
+      'record_hearing',
+      { heldOn: '2026-10-14', record: '当事人对事实无异议，请求从轻处罚。' },
+      'notified',
+    );
+    expect(deadlineOf(heard, 'case.hearing_notice')).toMatchObject([{ state: 'met' }]);
+    expect(deadlineOf(heard, 'case.defence', 'running')).toEqual([]);
   });
 
   it('service within 7 working days, payment within 15 days, then archiving within 30 days', async () => {

@@ -4,9 +4,15 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../shared/policy.ts';
+import { loadWorkingDayCalendar } from '../calendar/calendar.service.ts';
 import { syncDeadlinesOfSubject } from '../deadlines/deadlines.sync.ts';
 import type { EffectiveRules } from '../profile/profile.resolve.ts';
-import { pausedKinds, runningPeriods, type CaseAfter } from './case-deadlines.ts';
+import {
+  pausedKinds,
+  permitCalendarRange,
+  runningPeriods,
+  type CaseAfter,
+} from './case-deadlines.ts';
 import type { CasePatch, CaseSnapshot } from './workflow.ts';
 
 /** The case after an action: its new state, the details merged with the patch, its dates. */
@@ -35,6 +41,9 @@ export async function syncCaseDeadlines(
   rules: EffectiveRules,
   now: Date,
 ): Promise<void> {
+  // A permit's period is turned back into working days with the calendar its due date used.
+  const range = permitCalendarRange(after);
+  const calendar = range ? await loadWorkingDayCalendar(trx, range) : null;
   await syncDeadlinesOfSubject(
     trx,
     actor,
@@ -44,7 +53,7 @@ export async function syncCaseDeadlines(
       subjectType: 'case',
       subjectId: snapshot.id,
     },
-    runningPeriods(after, rules),
+    runningPeriods(after, rules, calendar),
     now,
     pausedKinds(after),
   );

@@ -1,14 +1,14 @@
 // The periods running on a case as it stands after an action, each with the rule it comes from.
 // The engine hands them to the deadlines module in the action's transaction, which opens, ends or
-// replaces the durable deadline rows; the calendar import recomputes those rows like any other.
-// Every amount comes from the effective rules (or, for permits and coercive measures, from the
-// due date their workflow computed from the law), never from a number written here.
-import { toDayNumber } from '../calendar/working-days.ts';
+// replaces the durable deadline rows; the calendar import recomputes those rows like any other,
+// so each row keeps the terms the law counts in (working days stay working days, a last day off
+// rolls where the law says so). Every amount comes from the effective rules (or, for a permit,
+// from the due date its workflow computed from the law), never from a number written here.
+import { addCalendarDays, toDayNumber, type WorkingDayCalendar } from '../calendar/working-days.ts';
 import type { RunningPeriod } from '../deadlines/deadlines.sync.ts';
-import { statuteAmount } from './periods.ts';
 import type { EffectiveRules } from '../profile/profile.resolve.ts';
+import { statuteAmount } from './periods.ts';
 import type { CaseSnapshot } from './workflow.ts';
-import { measureEndsOn } from './workflows/coercion.rules.ts';
 import { amountDue } from './workflows/penalty.rules.ts';
 import type { ProposedPenalty } from './workflows/penalty.schemas.ts';
 
@@ -44,13 +44,9 @@ function fromRule(
   return start.on ? { kind, ruleKey, unit: c.unit, amount: c.amount, startOn: start.on } : null;
 }
 
-/** A period whose last day the workflow computed: calendar days from its start to that day. */
-function untilDay(kind: string, ruleKey: string, startOn: string, dueOn: string) {
-  const amount = toDayNumber(dueOn) - toDayNumber(startOn);
-  return amount >= 1 ? { kind, ruleKey, unit: 'days' as const, amount, startOn } : null;
-}
-
 const PENALTY_ACTIVE = ['investigating', 'notified', 'hearing_requested', 'hearing_scheduled'];
+/** After the 事先告知: the party may state and defend until the decision. */
+const PENALTY_NOTIFIED = ['notified', 'hearing_requested', 'hearing_scheduled'];
 
 function penaltyPeriods(c: CaseAfter, rules: EffectiveRules): (RunningPeriod | null)[] {
   const s = rules.statute;
@@ -102,15 +98,34 @@ function penaltyPeriods(c: CaseAfter, rules: EffectiveRules): (RunningPeriod | n
     );
   }
   const notice = det.notice as { servedOn: string; isHearingEligible: boolean } | undefined;
+  const hasDefence = ((det.defences as unknown[] | undefined) ?? []).length > 0;
+  if (notice && PENALTY_NOTIFIED.includes(c.state) && !hasDefence) {
+    // The party's statement and defence (arts.44–45), until it is made or the period runs out.
+    out.push(
+      fromRule('case.defence', 'statute.defenceDeadline', s.defenceDeadline.effective, {
+        on: notice.servedOn,
+      }),
+    );
+  }
   if (notice?.isHearingEligible && !det.hearing && c.state === 'notified') {
     out.push(
       fromRule(
         'case.hearing_request',
         'statute.hearingRequestDeadline',
         s.hearingRequestDeadline.effective,
-        {
-          on: notice.servedOn,
-        },
+        { on: notice.servedOn },
+      ),
+    );
+  }
+  const hearing = det.hearing as { noticeServedOn?: string; heldOn?: string } | undefined;
+  if (c.state === 'hearing_scheduled' && hearing?.noticeServedOn && !hearing.heldOn) {
+    // Art.64(二): the notice reaches the party 7 days before the hearing, the time to prepare.
+    out.push(
+      fromRule(
+        'case.hearing_notice',
+        'statute.hearingNoticeLeadTime',
+        s.hearingNoticeLeadTime.effective,
+        { on: hearing.noticeServedOn },
       ),
     );
   }
@@ -134,19 +149,42 @@ function penaltyPeriods(c: CaseAfter, rules: EffectiveRules): (RunningPeriod | n
 }
 
 const PERMIT_UNDECIDED = ['reviewing', 'hearing_requested', 'hearing_scheduled'];
+/** Art.45: the time of a hearing does not count towards the decision period. */
+const PERMIT_HEARING = ['hearing_requested', 'hearing_scheduled'];
 
-function permitPeriods(c: CaseAfter): (RunningPeriod | null)[] {
-  const acceptance = c.details.acceptance as { acceptedOn?: string } | undefined;
+/**
+ * A permit's decision period (arts.42, 82): from the start of the period to the last day its
+ * workflow computed, in the units the law counts — working days, or a power's own period in
+ * calendar days followed by any extension and excluded time in working days — so that a new
+ * holiday notice moves it as it would move the workflow's own computation.
+ */
+function permitPeriods(
+  c: CaseAfter,
+  calendar: WorkingDayCalendar | null,
+): (RunningPeriod | null)[] {
+  const acceptance = c.details.acceptance as
+    { periodStartsOn?: string; period?: { amount: number; unit: string } } | undefined;
   const dueOn = c.details.decisionDueOn as string | undefined;
-  if (!PERMIT_UNDECIDED.includes(c.state) || !acceptance?.acceptedOn || !dueOn) return [];
-  return [
-    untilDay(
-      'case.permit_decision',
-      'statute.permitDecisionDeadline',
-      acceptance.acceptedOn,
-      dueOn,
-    ),
-  ];
+  const startOn = acceptance?.periodStartsOn;
+  if (!PERMIT_UNDECIDED.includes(c.state) || PERMIT_HEARING.includes(c.state)) return [];
+  if (!startOn || !acceptance.period || !dueOn || !calendar) return [];
+  const kind = 'case.permit_decision';
+  const ruleKey = 'statute.permitDecisionDeadline';
+  const inDays = acceptance.period.unit === 'days';
+  const base = inDays ? addCalendarDays(startOn, acceptance.period.amount) : startOn;
+  if (inDays && dueOn === base) {
+    return [{ kind, ruleKey, unit: 'days', amount: acceptance.period.amount, startOn }];
+  }
+  const amount = dueOn > base ? calendar.countWorkingDays(base, dueOn) : 0;
+  return amount >= 1 ? [{ kind, ruleKey, unit: 'working_days', amount, startOn: base }] : [];
+}
+
+/** The calendar years a permit's decision period reads, or null when none is running. */
+export function permitCalendarRange(c: CaseAfter): { first: number; last: number } | null {
+  const startOn = (c.details.acceptance as { periodStartsOn?: string } | undefined)?.periodStartsOn;
+  const dueOn = c.details.decisionDueOn as string | undefined;
+  if (c.kind !== 'permit' || !startOn || !dueOn || !PERMIT_UNDECIDED.includes(c.state)) return null;
+  return { first: Number(startOn.slice(0, 4)), last: Number(dueOn.slice(0, 4)) };
 }
 
 function coercionPeriods(c: CaseAfter, rules: EffectiveRules): (RunningPeriod | null)[] {
@@ -165,31 +203,50 @@ function coercionPeriods(c: CaseAfter, rules: EffectiveRules): (RunningPeriod | 
   }
   const measure = c.details.measure as { takenOn: string; periodDays: number } | undefined;
   if (c.state === 'in_effect' && measure) {
+    // Calendar days (art.69 counts working days only up to ten), a last day off rolling to the
+    // next working day as the workflow reads it.
     const extension = (c.details.extension as { days: number } | undefined)?.days ?? 0;
     const excluded = ((c.details.exclusions as { from: string; to: string }[] | undefined) ?? [])
       .map((x) => toDayNumber(x.to) - toDayNumber(x.from) + 1)
       .reduce((a, b) => a + b, 0);
-    const endsOn = measureEndsOn(measure.takenOn, measure.periodDays, extension, excluded);
-    out.push(
-      untilDay('case.coercion_measure', 'statute.coercionSeizurePeriod', measure.takenOn, endsOn),
-    );
+    out.push({
+      kind: 'case.coercion_measure',
+      ruleKey: 'statute.coercionSeizurePeriod',
+      unit: 'days',
+      amount: measure.periodDays + extension + excluded,
+      startOn: measure.takenOn,
+      rollsToWorkingDay: rules.statute.lastDayOffRollsToWorkingDay.effective === true,
+    });
   }
   return out;
 }
 
-/** Periods that stand still for now: the decision period while the case is suspended (中止). */
-export function pausedKinds(c: CaseAfter): string[] {
+/** Periods that stand still for now, with the reason shown on the row that ends. */
+export function pausedKinds(c: CaseAfter): Record<string, string> {
   const suspensions = (c.details.suspensions as { to?: string }[] | undefined) ?? [];
-  return c.kind === 'penalty' && suspensions.some((x) => !x.to) ? ['case.penalty_decision'] : [];
+  if (c.kind === 'penalty' && suspensions.some((x) => !x.to)) {
+    return { 'case.penalty_decision': '案件中止' };
+  }
+  if (c.kind === 'permit' && PERMIT_HEARING.includes(c.state)) {
+    return { 'case.permit_decision': '听证期间不计入行政许可决定期限' };
+  }
+  return {};
 }
 
-/** Every period that should be running on the case now. */
-export function runningPeriods(c: CaseAfter, rules: EffectiveRules): RunningPeriod[] {
+/**
+ * Every period that should be running on the case now. `calendar` covers the years of a
+ * permit's decision period (permitCalendarRange); other kinds need none.
+ */
+export function runningPeriods(
+  c: CaseAfter,
+  rules: EffectiveRules,
+  calendar: WorkingDayCalendar | null = null,
+): RunningPeriod[] {
   const periods: (RunningPeriod | null)[] =
     c.kind === 'penalty'
       ? penaltyPeriods(c, rules)
       : c.kind === 'permit'
-        ? permitPeriods(c)
+        ? permitPeriods(c, calendar)
         : c.kind === 'coercion' && c.procedure === 'measure'
           ? coercionPeriods(c, rules)
           : [];

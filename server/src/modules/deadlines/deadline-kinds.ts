@@ -19,7 +19,10 @@ export const DEADLINE_KINDS: Readonly<Record<string, DeadlineKindInfo>> = {
   'case.penalty_decision': agency('作出行政处罚决定'),
   'case.preservation_decision': agency('对先行登记保存的证据作出处理决定'),
   'case.decision_service': agency('送达行政处罚决定书'),
+  'case.defence': { label: '当事人陈述、申辩', bearer: 'party', isRight: true },
   'case.hearing_request': { label: '当事人要求听证', bearer: 'party', isRight: true },
+  // The party's time to prepare: the hearing may be held once it has run.
+  'case.hearing_notice': { label: '听证通知送达后当事人准备听证', bearer: 'party', isRight: true },
   'case.payment': { label: '当事人缴纳罚没款', bearer: 'party', isRight: false },
   'case.permit_decision': agency('作出行政许可决定'),
   'case.coercion_measure': agency('查封、扣押（冻结）期限内作出处理决定'),

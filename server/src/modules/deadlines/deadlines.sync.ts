@@ -34,8 +34,11 @@ export async function syncDeadlinesOfSubject(
   subject: { agencyId: string; caseId: string | null; subjectType: string; subjectId: string },
   running: readonly RunningPeriod[],
   now: Date,
-  /** Kinds that stop running for now (a suspended case): ended as cancelled, reopened later. */
-  paused: readonly string[] = [],
+  /**
+   * Kinds that stop running for now, with the reason (a suspended case, a permit's hearing):
+   * ended as cancelled, reopened later with the new terms.
+   */
+  paused: Readonly<Record<string, string>> = {},
 ): Promise<{ opened: number; closed: number }> {
   const open = await repo.listOpenOfSubjectForUpdate(trx, subject.subjectType, subject.subjectId);
   let opened = 0;
@@ -45,8 +48,9 @@ export async function syncDeadlinesOfSubject(
     if (period && sameTerms(deadline, period)) continue;
     // A period that changed terms is replaced; one that ended was met, or missed if late. A
     // party's right simply ran its course.
+    const pauseNote = paused[deadline.kind];
     const status =
-      period || paused.includes(deadline.kind)
+      period || pauseNote
         ? 'cancelled'
         : isPast(deadline, now) && !kindInfo(deadline.kind).isRight
           ? 'missed'
@@ -54,7 +58,7 @@ export async function syncDeadlinesOfSubject(
     await closeDeadline(trx, actor, {
       deadlineId: deadline.id,
       status,
-      note: period ? '期限变更，重新计算' : paused.includes(deadline.kind) ? '案件中止' : null,
+      note: period ? '期限变更，重新计算' : (pauseNote ?? null),
     });
     closed += 1;
   }

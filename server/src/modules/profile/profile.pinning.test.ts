@@ -422,6 +422,7 @@ describe('the statutory baseline: the laws under every profile', () => {
       '第八十八条',
     ],
     coercionWorkingDayLimit: [10, COERCION, '第六十九条'],
+    lastDayOffRollsToWorkingDay: [true, '《中华人民共和国民法典》', '第二百零三条'],
     remedyReviewDeadline: [days(60), '《中华人民共和国行政复议法》', '第二十条'],
     remedyLitigationDeadline: [months(6), '《中华人民共和国行政诉讼法》', '第四十六条'],
     expropriationCommentPeriod: [{ amount: 30, unit: 'days' }, HOUSE, '第十条'],

@@ -257,6 +257,11 @@ export const RULE_CATALOG = {
       Count,
       (v) => `${v}日以内`,
     ),
+    lastDayOffRollsToWorkingDay: fixed(
+      '期间最后一日是法定休假日的，以休假日结束的次日为期间最后一日（按日、月计算的期间）',
+      Flag,
+      yesNo,
+    ),
     remedyReviewDeadline: statutePeriod('申请行政复议的期限（自知道行政行为之日起）'),
     remedyLitigationDeadline: statutePeriod('提起行政诉讼的期限（自知道作出行政行为之日起）'),
     // 征收征用: 《国有土地上房屋征收与补偿条例》, 《土地管理法》, 《民法典》.

@@ -3,12 +3,17 @@
 // officers with the party (or a witness), the record signed, the decision and list handed over;
 // then, within the period (30 days, once extended by at most 30), disposed of or released.
 import { chinaToday } from '../../../shared/dates.ts';
-import { toDayNumber } from '../../calendar/working-days.ts';
+import { CalendarNotLoadedError, toDayNumber } from '../../calendar/working-days.ts';
 import { legalReviewGate } from '../../review/review.gate.ts';
 import { avRecorded, hasParty, hasPower, officersQualified } from '../guards.ts';
 import { citeStatute, periodEnd, statuteAmount, statuteCount, statutePeriod } from '../periods.ts';
 import { action, type GuardContext, type Workflow } from '../workflow.ts';
-import { avActsOfMeasures, coercionActsOfMeasures, measureEndsOn } from './coercion.rules.ts';
+import {
+  avActsOfMeasures,
+  coercionActsOfMeasures,
+  measureEndsOn,
+  rollToWorkingDay,
+} from './coercion.rules.ts';
 import {
   DisposeInput,
   ExtendMeasureInput,
@@ -20,6 +25,7 @@ import {
   ReleaseInput,
   type MeasureKind,
 } from './coercion.schemas.ts';
+import { calendarAround } from './kinds.dates.ts';
 import { kindsRepository } from './kinds.repository.ts';
 import { NoInput, ReasonInput } from './kinds.schemas.ts';
 import {
@@ -67,8 +73,23 @@ async function periodDaysOf(ctx: GuardContext, measures: readonly MeasureKind[])
   return statutory?.unit === 'days' ? statutory.amount : law.amount;
 }
 
+/**
+ * A period in days ending on a day off ends on the next working day (《民法典》第二百零三条, in
+ * the statute rules). Until the calendar of that year is loaded the unmoved day stands: the
+ * earliest the period can end, so the agency is never told it has longer than it has.
+ */
+async function lastDayOf(ctx: GuardContext, day: string): Promise<string> {
+  if (ctx.rules.statute.lastDayOffRollsToWorkingDay.effective !== true) return day;
+  try {
+    return rollToWorkingDay(await calendarAround(ctx.trx, day), day);
+  } catch (error) {
+    if (error instanceof CalendarNotLoadedError) return day;
+    throw error;
+  }
+}
+
 /** The measure's last day as things stand: base period, extension, excluded testing days. */
-function endsOn(ctx: GuardContext): string | null {
+async function endsOn(ctx: GuardContext): Promise<string | null> {
   const m = d<Measure>(ctx, 'measure');
   if (!m) return null;
   const extension = d<{ days: number }>(ctx, 'extension')?.days ?? 0;
@@ -76,7 +97,7 @@ function endsOn(ctx: GuardContext): string | null {
     (sum, s) => sum + toDayNumber(s.to) - toDayNumber(s.from) + 1,
     0,
   );
-  return measureEndsOn(m.takenOn, m.periodDays, extension, excluded);
+  return lastDayOf(ctx, measureEndsOn(m.takenOn, m.periodDays, extension, excluded));
 }
 
 const emergencyRatified = (ctx: GuardContext) => {
@@ -216,7 +237,7 @@ export const COERCION_MEASURE: Workflow = {
               ...ctx.input,
               takenOn,
               periodDays,
-              endsOn: measureEndsOn(takenOn, periodDays, 0, 0),
+              endsOn: await lastDayOf(ctx, measureEndsOn(takenOn, periodDays, 0, 0)),
               freezeNoticeDueOn,
               isFreezeNoticeLate:
                 freezeNoticeDueOn !== null &&
@@ -301,8 +322,8 @@ export const COERCION_MEASURE: Workflow = {
               )
             : undefined;
         },
-        (ctx) => {
-          const end = endsOn(ctx);
+        async (ctx) => {
+          const end = await endsOn(ctx);
           return end && ctx.input.approvedOn > end
             ? refuse('COERCION_PERIOD_EXPIRED', `期限已于 ${end} 届满，只能解除`, { endsOn: end })
             : undefined;
@@ -325,7 +346,7 @@ export const COERCION_MEASURE: Workflow = {
         (ctx) => notBefore(ctx.input.releasedOn, d<Measure>(ctx, 'measure')?.takenOn, '解除日期'),
         (ctx) => notAfterToday(ctx, ctx.input.releasedOn, '解除日期'),
       ],
-      apply: (ctx) => ({ details: { release: ctx.input, endsOn: endsOn(ctx) } }),
+      apply: async (ctx) => ({ details: { release: ctx.input, endsOn: await endsOn(ctx) } }),
     }),
     action({
       name: 'propose_disposal',
@@ -362,8 +383,8 @@ export const COERCION_MEASURE: Workflow = {
           d<{ disposal?: string }>(ctx, 'proposed')?.disposal
             ? undefined
             : refuse('DECISION_PROPOSAL_REQUIRED'),
-        (ctx) => {
-          const end = endsOn(ctx);
+        async (ctx) => {
+          const end = await endsOn(ctx);
           // After the period only release is lawful (art.28(四)).
           return end && ctx.input.decidedOn > end
             ? refuse('COERCION_PERIOD_EXPIRED', `期限已于 ${end} 届满，只能解除`, { endsOn: end })

@@ -20,10 +20,12 @@ import {
   proposalRequired,
   serviceAvRecorded,
   serviceRecordComplete,
+  withDetails,
 } from './kinds.shared.ts';
 import {
   certificateApplicable,
   certificateRecord,
+  decisionDueOn,
   decisionOnHearingRecord,
   decisionRecord,
   decisionStillOpen,
@@ -120,7 +122,12 @@ export const permitActions = {
       (ctx) => notAfterToday(ctx, ctx.input.heldOn, '听证日期'),
       avRecorded('hearing', 'record_hearing'),
     ],
-    apply: (ctx) => ({ details: { hearing: { ...d<object>(ctx, 'hearing'), ...ctx.input } } }),
+    // The hearing's time does not count (art.45): the decision's last day moves by it.
+    apply: async (ctx) => {
+      const hearing = { ...d<object>(ctx, 'hearing'), ...ctx.input };
+      const next = withDetails(ctx, { hearing });
+      return { details: { hearing, decisionDueOn: await decisionDueOn(next) } };
+    },
   }),
   recordStatement: action({
     name: 'record_statement',

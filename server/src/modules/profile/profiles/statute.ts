@@ -86,6 +86,8 @@ export const STATUTE: StatuteRules = {
     source: noiseLaw('第八十八条（“夜间”的含义，用于理解行政强制法第四十三条）'),
   },
   coercionWorkingDayLimit: { value: 10, source: coercionLaw('第六十九条') },
+  // Periods in days (over ten) and months: a last day off moves to the next working day.
+  lastDayOffRollsToWorkingDay: { value: true, source: civilCode('第二百零三条') },
   // The party's remedies decide when an agency may execute or apply to a court.
   remedyReviewDeadline: { value: days(60), source: reviewLaw('第二十条第一款') },
   remedyLitigationDeadline: { value: months(6), source: litigationLaw('第四十六条第一款') },
