@@ -1,6 +1,7 @@
 // Organisation tree: agencies grouped by region; for the chosen agency its details, its internal
-// units as a tree, its entrustments, and (administrators) a form to add a unit.
-import { ApartmentOutlined, BankOutlined } from '@ant-design/icons';
+// units as a tree and its entrustments. Administrators add and change agencies, units and
+// entrustments here.
+import { ApartmentOutlined, BankOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
@@ -12,24 +13,21 @@ import {
   Input,
   Row,
   Select,
-  Table,
   Tag,
   Tree,
   Typography,
 } from 'antd';
 import type { DataNode } from 'antd/es/tree';
+import { useState } from 'react';
 import { api, call, type GetResponse } from '../../api/client.ts';
 import type { paths } from '../../api/schema';
 import { ErrorAlert, QueryState } from '../../shared/QueryState.tsx';
 import { notifySuccess } from '../../shared/notify.ts';
 import { hasRole, useSession } from '../auth/session.ts';
 import { useSelectedAgency, type Agency } from './AgencySelect.tsx';
-import {
-  AGENCY_KIND_LABELS,
-  ENTRUSTMENT_STATUS_LABELS,
-  UNIT_KIND_LABELS,
-  labelOf,
-} from './labels.ts';
+import { AgencyDrawer } from './AgencyForm.tsx';
+import { EntrustmentsCard } from './EntrustmentsCard.tsx';
+import { AGENCY_KIND_LABELS, UNIT_KIND_LABELS, labelOf } from './labels.ts';
 
 type Unit = GetResponse<'/api/agencies/{agencyId}/units'>[number];
 type UnitBody =
@@ -83,6 +81,7 @@ function AddUnitForm(props: { agencyId: string; units: readonly Unit[] }) {
   });
   return (
     <Form<UnitBody>
+      name="unit"
       form={form}
       layout="vertical"
       initialValues={{ parentUnitId: null, kind: 'internal', phone: null }}
@@ -134,6 +133,7 @@ function AddUnitForm(props: { agencyId: string; units: readonly Unit[] }) {
 
 function AgencyDetail(props: { agency: Agency; canEdit: boolean }) {
   const { agency } = props;
+  const [isEditing, setEditing] = useState(false);
   const units = useQuery({
     queryKey: ['units', agency.id],
     queryFn: () =>
@@ -141,27 +141,35 @@ function AgencyDetail(props: { agency: Agency; canEdit: boolean }) {
         api.GET('/api/agencies/{agencyId}/units', { params: { path: { agencyId: agency.id } } }),
       ),
   });
-  const entrustments = useQuery({
-    queryKey: ['entrustments', agency.id],
-    queryFn: () =>
-      call(
-        api.GET('/api/agencies/{agencyId}/entrustments', {
-          params: { path: { agencyId: agency.id } },
-        }),
-      ),
-  });
   return (
     <>
-      <Card title={agency.name} style={{ marginBottom: 16 }}>
-        <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
+      <Card
+        title={agency.name}
+        style={{ marginBottom: 16 }}
+        extra={
+          props.canEdit ? (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              修改
+            </Button>
+          ) : null
+        }
+      >
+        <Descriptions
+          size="small"
+          bordered
+          column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
+          styles={{ label: { width: 110 } }}
+        >
           <Descriptions.Item label="类型">
             {labelOf(AGENCY_KIND_LABELS, agency.kind)}
           </Descriptions.Item>
           <Descriptions.Item label="状态">
             {agency.isActive ? <Tag color="success">启用</Tag> : <Tag>已停用</Tag>}
           </Descriptions.Item>
-          <Descriptions.Item label="统一社会信用代码">{agency.creditCode}</Descriptions.Item>
+          <Descriptions.Item label="简称">{agency.shortName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="所在区划">{agency.regionName}</Descriptions.Item>
+          <Descriptions.Item label="统一社会信用代码">{agency.creditCode}</Descriptions.Item>
+          <Descriptions.Item label="电子邮箱">{agency.email ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="执法领域" span={2}>
             {agency.lawAreas.length > 0
               ? agency.lawAreas.map((area) => <Tag key={area}>{area}</Tag>)
@@ -197,38 +205,16 @@ function AgencyDetail(props: { agency: Agency; canEdit: boolean }) {
           )}
         </QueryState>
       </Card>
-      <Card title="委托执法">
-        <QueryState query={entrustments}>
-          {(list) => (
-            <Table
-              size="small"
-              rowKey="id"
-              pagination={false}
-              scroll={{ x: 720 }}
-              dataSource={list}
-              locale={{ emptyText: '没有委托执法' }}
-              columns={[
-                { title: '受委托组织', dataIndex: 'entrustedName' },
-                { title: '委托事项', dataIndex: 'matters', ellipsis: true },
-                { title: '依据', dataIndex: 'legalBasis', ellipsis: true },
-                {
-                  title: '期限',
-                  render: (_: unknown, e) => `${e.startsOn} 至 ${e.endsOn}`,
-                },
-                {
-                  title: '状态',
-                  dataIndex: 'status',
-                  render: (status: string) => (
-                    <Tag color={status === 'active' ? 'success' : 'default'}>
-                      {labelOf(ENTRUSTMENT_STATUS_LABELS, status)}
-                    </Tag>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </QueryState>
-      </Card>
+      <EntrustmentsCard agencyId={agency.id} canEdit={props.canEdit} />
+      {props.canEdit ? (
+        <AgencyDrawer
+          key={agency.updatedAt}
+          open={isEditing}
+          agency={agency}
+          onClose={() => setEditing(false)}
+          onSaved={() => setEditing(false)}
+        />
+      ) : null}
     </>
   );
 }
@@ -237,6 +223,7 @@ export default function OrgPage() {
   const session = useSession();
   const { agency, agencies, select } = useSelectedAgency();
   const canEdit = hasRole(session.data, 'admin');
+  const [isCreating, setCreating] = useState(false);
   return (
     <>
       <Typography.Title level={3}>组织机构</Typography.Title>
@@ -244,7 +231,17 @@ export default function OrgPage() {
         {(list) => (
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={8}>
-              <Card title="执法主体" aria-label="执法主体树">
+              <Card
+                title="执法主体"
+                aria-label="执法主体树"
+                extra={
+                  canEdit ? (
+                    <Button icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                      新增执法主体
+                    </Button>
+                  ) : null
+                }
+              >
                 <Tree
                   showIcon
                   defaultExpandAll
@@ -267,6 +264,16 @@ export default function OrgPage() {
           </Row>
         )}
       </QueryState>
+      {canEdit ? (
+        <AgencyDrawer
+          open={isCreating}
+          onClose={() => setCreating(false)}
+          onSaved={(created) => {
+            setCreating(false);
+            select(created.id);
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,37 +1,33 @@
 // Profile viewer: the jurisdiction profiles (规则包) with their source documents, and for one agency
 // every rule's effective value, where it comes from (the cited passage) and the agency's
 // adjustments (tightened by the agency, loosened by an administrator) with their reasons.
+import { EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
+  Button,
   Card,
   Col,
   Collapse,
   Descriptions,
-  Popover,
   Row,
+  Space,
   Table,
   Tag,
   Timeline,
   Typography,
 } from 'antd';
+import { useState } from 'react';
 import { api, call, type GetResponse } from '../../api/client.ts';
 import { QueryState } from '../../shared/QueryState.tsx';
 import { formatDateTime } from '../../shared/labels.ts';
+import { agenciesWithRole, hasRole, useSession } from '../auth/session.ts';
 import { AgencySelect, useSelectedAgency } from './AgencySelect.tsx';
-import { SECTION_LABELS, isResolvedRule, valueText, type ResolvedRule } from './rules-view.ts';
+import { OverrideDrawer } from './OverrideDrawer.tsx';
+import { BasisTag, Source } from './RuleSource.tsx';
+import { editorOf } from './rule-values.ts';
+import { SECTION_LABELS, rulesBySection, valueText } from './rules-view.ts';
 
 type Overrides = GetResponse<'/api/agencies/{agencyId}/rule-overrides'>['items'];
-
-const BASIS: Record<string, { label: string; color: string }> = {
-  statute: { label: '法律规定', color: 'purple' },
-  declared: { label: '本地规定', color: 'blue' },
-  national: { label: '适用国家规定', color: 'cyan' },
-  national_stricter: { label: '国家规定更严', color: 'geekblue' },
-  merged: { label: '本地与国家合并', color: 'blue' },
-  agency_tightened: { label: '本机关从严调整', color: 'orange' },
-  admin_loosened: { label: '管理员恢复本地规定', color: 'gold' },
-  not_stated: { label: '均未规定', color: 'default' },
-};
 
 const OVERRIDE_KIND: Record<string, string> = {
   tighten: '从严',
@@ -39,28 +35,10 @@ const OVERRIDE_KIND: Record<string, string> = {
   withdraw: '撤销调整',
 };
 
-function Source(props: { rule: ResolvedRule }) {
-  const source = props.rule.source;
-  if (!source) return <Typography.Text type="secondary">—</Typography.Text>;
-  if (source.type === 'override') {
-    return (
-      <span>
-        本机关调整：{source.reason}（{source.actorName}）
-      </span>
-    );
-  }
-  const text = `${source.document} ${source.article}`;
-  if (source.type === 'seed' && source.quote) {
-    return (
-      <Popover content={<div style={{ maxWidth: 420 }}>{source.quote}</div>} title="原文摘录">
-        <Typography.Link>{text}</Typography.Link>
-      </Popover>
-    );
-  }
-  return <span>{text}</span>;
-}
-
-function RulesTable(props: { agencyId: string }) {
+function RulesTable(props: { agencyId: string; canOverride: boolean; isAdmin: boolean }) {
+  // Each opening mounts a fresh form (key), prefilled for the rule it was opened with.
+  const [adjusting, setAdjusting] = useState({ rule: null as string | null, open: false, n: 0 });
+  const adjust = (rule: string | null) => setAdjusting((a) => ({ rule, open: true, n: a.n + 1 }));
   const rules = useQuery({
     queryKey: ['rules', props.agencyId],
     queryFn: () =>
@@ -73,18 +51,37 @@ function RulesTable(props: { agencyId: string }) {
   return (
     <QueryState query={rules} rows={8}>
       {(data) => {
-        const sections = Object.entries(data).flatMap(([section, value]) => {
-          if (section === 'agencyId' || section === 'profile') return [];
-          if (typeof value !== 'object' || value === null) return [];
-          const list = Object.values(value as Record<string, unknown>).filter(isResolvedRule);
-          return list.length > 0 ? [{ section, list }] : [];
-        });
+        const sections = rulesBySection(data);
+        const overridable = sections
+          .map((s) => ({ ...s, list: s.list.filter((r) => editorOf(r.key) !== undefined) }))
+          .filter((s) => s.list.length > 0);
         return (
           <>
-            <Typography.Paragraph>
-              适用规则包：<strong>{data.profile.name}</strong>（版本 {data.profile.version}，
-              {data.profile.effectiveFrom} 起施行）
-            </Typography.Paragraph>
+            <Space
+              wrap
+              style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}
+            >
+              <Typography.Text>
+                适用规则包：<strong>{data.profile.name}</strong>（版本 {data.profile.version}，
+                {data.profile.effectiveFrom} 起施行）
+              </Typography.Text>
+              {props.canOverride ? (
+                <Button icon={<EditOutlined />} onClick={() => adjust(null)}>
+                  调整本机关规则
+                </Button>
+              ) : null}
+            </Space>
+            {props.canOverride ? (
+              <OverrideDrawer
+                key={adjusting.n}
+                agencyId={props.agencyId}
+                sections={overridable}
+                initialRule={adjusting.rule}
+                open={adjusting.open}
+                isAdmin={props.isAdmin}
+                onClose={() => setAdjusting((a) => ({ ...a, open: false }))}
+              />
+            ) : null}
             <Collapse
               defaultActiveKey={sections.slice(0, 1).map((s) => s.section)}
               items={sections.map(({ section, list }) => ({
@@ -106,16 +103,26 @@ function RulesTable(props: { agencyId: string }) {
                       {
                         title: '依据',
                         width: 150,
-                        render: (_: unknown, r) => {
-                          const b = BASIS[r.basis] ?? { label: r.basis, color: 'default' };
-                          return <Tag color={b.color}>{b.label}</Tag>;
-                        },
+                        render: (_: unknown, r) => <BasisTag basis={r.basis} />,
                       },
-                      { title: '出处', render: (_: unknown, r) => <Source rule={r} /> },
+                      { title: '出处', render: (_: unknown, r) => <Source source={r.source} /> },
                       {
                         title: '可调整',
-                        width: 80,
-                        render: (_: unknown, r) => (r.isOverridable ? '是' : '否'),
+                        width: 90,
+                        render: (_: unknown, r) =>
+                          props.canOverride && editorOf(r.key) ? (
+                            <Button
+                              size="small"
+                              aria-label={`调整：${r.label}`}
+                              onClick={() => adjust(r.key)}
+                            >
+                              调整
+                            </Button>
+                          ) : r.isOverridable ? (
+                            '是'
+                          ) : (
+                            '否'
+                          ),
                       },
                     ]}
                   />
@@ -168,7 +175,13 @@ function OverrideHistory(props: { agencyId: string }) {
 }
 
 export default function ProfilesPage() {
+  const session = useSession();
   const { agency, agencies, select } = useSelectedAgency();
+  const isAdmin = hasRole(session.data, 'admin');
+  // Heads adjust their own agency's rules; administrators any agency's.
+  const canOverride =
+    agency !== undefined &&
+    (isAdmin || agenciesWithRole(session.data, 'head').some((a) => a.id === agency.id));
   const profiles = useQuery({
     queryKey: ['profiles'],
     queryFn: () => call(api.GET('/api/profiles')),
@@ -227,7 +240,7 @@ export default function ProfilesPage() {
               <Row gutter={[16, 16]}>
                 <Col xs={24} xl={16}>
                   <Card title={`${agency.name}适用的规则`}>
-                    <RulesTable agencyId={agency.id} />
+                    <RulesTable agencyId={agency.id} canOverride={canOverride} isAdmin={isAdmin} />
                   </Card>
                 </Col>
                 <Col xs={24} xl={8}>

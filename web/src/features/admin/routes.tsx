@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   CalendarOutlined,
+  FileTextOutlined,
   IdcardOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -56,5 +57,11 @@ export const adminRoutes: FeatureRoute[] = [
     page: lazy(() => import('./CalendarPage.tsx')),
     roles: ADMIN_OR_HEAD,
     menu: { label: '工作日历', icon: <CalendarOutlined />, order: 96 },
+  },
+  {
+    path: 'admin/instruments',
+    page: lazy(() => import('./InstrumentTemplatesPage.tsx')),
+    roles: ADMIN_OR_HEAD,
+    menu: { label: '文书模板', icon: <FileTextOutlined />, order: 97 },
   },
 ];

@@ -16,6 +16,12 @@ export type RuleSource =
   | { type: 'law'; document: string; article: string }
   | { type: 'override'; reason: string; actorName: string };
 
+/** A scalar rule's value in a document, with its citation. */
+export interface CitedValue {
+  value: unknown;
+  source: RuleSource;
+}
+
 export interface ResolvedRule {
   key: string;
   label: string;
@@ -25,6 +31,21 @@ export interface ResolvedRule {
   effective: unknown;
   display?: string | null;
   source?: RuleSource | null;
+  /** The local document's and the national value (scalar: cited value; list: cited entries). */
+  declared?: CitedValue | unknown[] | null;
+  national?: CitedValue | unknown[] | null;
+  note?: string | null;
+  override?: { kind: string; reason: string; actorName: string; isApplied: boolean } | null;
+}
+
+/** Every rule of a GET /rules answer with its section, in the server's order. */
+export function rulesBySection(data: object): { section: string; list: ResolvedRule[] }[] {
+  return Object.entries(data).flatMap(([section, value]) => {
+    if (section === 'agencyId' || section === 'profile') return [];
+    if (typeof value !== 'object' || value === null) return [];
+    const list = Object.values(value as Record<string, unknown>).filter(isResolvedRule);
+    return list.length > 0 ? [{ section, list }] : [];
+  });
 }
 
 export function isResolvedRule(value: unknown): value is ResolvedRule {
