@@ -1,11 +1,14 @@
 // Administration: the powers catalogue import refuses a workbook with a bad row, naming its row,
-// column and reason in Chinese, and accepts it once fixed; the administration pages render at
-// desktop and tablet widths (screenshots under test-results/screenshots/).
+// column and reason in Chinese, and accepts it once fixed; an administrator creates an agency with
+// an entrustment, sets its 文号 pattern and meets the server's refusal of a rule override looser
+// than the local document; the administration pages render at desktop and tablet widths
+// (screenshots under test-results/screenshots/).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { expect, login, test } from '../support/fixtures.ts';
+import { choose } from '../support/ui.ts';
 
 const SCREENSHOTS = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -16,14 +19,15 @@ const WIDTHS = {
   tablet: { width: 820, height: 1180 },
 } as const;
 
-/** Full-page screenshots of the current page at both widths, then back to desktop. */
-async function shoot(page: Page, name: string) {
+/** Screenshots of the current page (whole page, or the window when a drawer is open) at both
+ * widths, then back to desktop. */
+async function shoot(page: Page, name: string, fullPage = true) {
   for (const [label, size] of Object.entries(WIDTHS)) {
     await page.setViewportSize(size);
     await page.waitForLoadState('networkidle');
     await page.screenshot({
       path: path.join(SCREENSHOTS, `${name}-${label}.png`),
-      fullPage: true,
+      fullPage,
       animations: 'disabled',
     });
   }
@@ -102,6 +106,7 @@ test('the administration pages render for an administrator', async ({ page }) =>
     ['/app/admin/people', '执法人员与证件', 'admin-people'],
     ['/app/admin/profiles', '制度配置', 'admin-profiles'],
     ['/app/admin/calendar', '工作日历', 'admin-calendar'],
+    ['/app/admin/instruments', '文书模板', 'admin-instruments'],
   ];
   for (const [url, heading, name] of pages) {
     await page.goto(url);
@@ -124,4 +129,111 @@ test('the administration pages render for an administrator', async ({ page }) =>
     .poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth))
     .toBeGreaterThan(0);
   await shoot(page, 'admin-credential-qr');
+});
+
+/** A valid 统一社会信用代码 (GB 32100 check character) unique to the run. */
+function creditCode(): string {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const digits = String(Date.now()).slice(-9);
+  const body = `11370403${digits}`;
+  const sum = [...body].reduce((acc, c, i) => acc + alphabet.indexOf(c) * (weights[i] ?? 0), 0);
+  return body + alphabet[(31 - (sum % 31)) % 31];
+}
+
+function isoDate(offsetDays: number): string {
+  return new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+test('an administrator creates an agency with an entrustment, numbers its instruments and is refused a looser rule', async ({
+  page,
+}) => {
+  const name = `枣庄市薛城区端到端测试局${RUN}`;
+  await login(page, 'admin');
+  await page.goto('/app/admin/org');
+  await page.getByRole('button', { name: '新增执法主体' }).click();
+  const drawer = page.getByRole('dialog').filter({ hasText: '新增执法主体' });
+  await drawer.getByLabel('名称').fill(name);
+  await drawer.getByLabel('简称').fill(`端测${RUN}`);
+  // The form checks the code's check character as the server does.
+  await drawer.getByLabel('统一社会信用代码').fill('11370403MB2851901X');
+  await drawer.getByLabel('统一社会信用代码').blur();
+  await expect(drawer.getByText('统一社会信用代码不正确')).toBeVisible();
+  await drawer.getByLabel('统一社会信用代码').fill(creditCode());
+  await choose(page, '主体类型', '政府工作部门', drawer);
+  await choose(page, '所属行政区划', '薛城区（370403）', drawer);
+  await drawer.getByLabel('管辖范围').fill('薛城区行政区域内的端到端测试事项');
+  await drawer.getByLabel(/执法领域/).fill('市场监管');
+  await drawer.getByLabel(/执法领域/).press('Enter');
+  await drawer.getByLabel('联系电话').fill('0632-4412315');
+  await drawer.getByRole('button', { name: '新增执法主体' }).click();
+  await expect(page.getByText(`已新增执法主体“${name}”`)).toBeVisible();
+  await expect(page).toHaveURL(/agency=/);
+  const agencyId = new URL(page.url()).searchParams.get('agency');
+  await expect(page.locator('.ant-card-head-title', { hasText: name })).toBeVisible();
+
+  // 委托执法 with its period; then ended with a reason.
+  await page.getByRole('button', { name: '新增委托执法' }).click();
+  const entrust = page.getByRole('dialog').filter({ hasText: '新增委托执法' });
+  await entrust.getByLabel('受委托组织', { exact: true }).fill(`端到端测试执法中队${RUN}`);
+  await entrust.getByLabel('受委托组织统一社会信用代码').fill(creditCode());
+  await entrust.getByLabel('委托事项').fill('对占道经营行为的检查');
+  await entrust.getByLabel('委托依据').fill('《中华人民共和国行政处罚法》第二十条');
+  await entrust.getByLabel('委托权限与责任').fill('以委托机关名义实施；不得再委托');
+  await entrust.getByLabel('委托起始日期').fill(isoDate(0));
+  await entrust.getByLabel('委托起始日期').press('Enter');
+  await entrust.getByLabel('委托终止日期').fill(isoDate(-1));
+  await entrust.getByLabel('委托终止日期').press('Enter');
+  await entrust.getByRole('button', { name: '确认委托' }).click();
+  await expect(entrust.getByText('终止日期不能早于起始日期')).toBeVisible();
+  await entrust.getByLabel('委托终止日期').fill(isoDate(365));
+  await entrust.getByLabel('委托终止日期').press('Enter');
+  await entrust.getByRole('button', { name: '确认委托' }).click();
+  const row = page.getByRole('row').filter({ hasText: `端到端测试执法中队${RUN}` });
+  await expect(row).toContainText(isoDate(365));
+  await expect(row.getByText('有效', { exact: true })).toBeVisible();
+  await shoot(page, 'admin-org-agency-created');
+  await row.getByRole('button', { name: /变更或终止/ }).click();
+  const change = page.getByRole('dialog').filter({ hasText: '变更或终止委托' });
+  await change.getByText('已终止', { exact: true }).click();
+  await change.getByLabel('变更理由').fill('受委托组织撤并');
+  await change.getByRole('button', { name: '确认变更' }).click();
+  await expect(row).toContainText('已终止');
+
+  // 文号: the preview follows the pattern; a pattern without {year} is refused with the server's
+  // own words.
+  await page.goto(`/app/admin/instruments?agency=${agencyId}`);
+  await expect(page.getByRole('heading', { name: '文书模板', level: 3 })).toBeVisible();
+  await page.getByLabel('机关简称').fill('薛端测');
+  await page.getByLabel('文号格式').fill('{abbr}{code}{seq}号');
+  await expect(page.getByTestId('numbering-preview')).toContainText('须包含 {year} 和 {seq}');
+  await page.getByLabel('文号格式').fill('{abbr}{code}字〔{year}〕第{seq}号');
+  const year = isoDate(0).slice(0, 4);
+  await expect(page.getByTestId('numbering-preview')).toContainText(`薛端测罚决字〔${year}〕第1号`);
+  await page.getByRole('button', { name: '保存文号格式' }).click();
+  await expect(page.getByText(`已保存文号格式，例如 薛端测罚决字〔${year}〕第1号`)).toBeVisible();
+  await expect(page.getByRole('cell', { name: `薛端测立审字〔${year}〕第1号` })).toBeVisible();
+  await shoot(page, 'admin-instruments-numbering');
+
+  // A rule override looser than the local document is refused with the server's message; a
+  // stricter one is recorded.
+  await page.goto(`/app/admin/profiles?agency=${agencyId}`);
+  await page.getByRole('button', { name: '调整本机关规则' }).click();
+  const adjust = page.getByRole('dialog').filter({ hasText: '调整本机关规则' });
+  await choose(page, '规则', '行政处罚决定信息公示时限', adjust);
+  const context = adjust.getByTestId('override-rule-context');
+  await expect(context).toContainText('7个工作日内');
+  await expect(context).toContainText('20个工作日内');
+  await adjust.getByLabel('期限数值').fill('30');
+  await adjust.getByLabel('调整理由').fill('案件量大，延长公示时限');
+  await adjust.getByRole('button', { name: '保存调整' }).click();
+  const refusal = adjust.getByRole('alert').filter({ hasText: '未能调整规则' });
+  await expect(refusal).toContainText('只能放宽至本地规范性文件规定的原值');
+  await expect(adjust).toContainText('本地规定的原值：20个工作日内');
+  await shoot(page, 'admin-override-refused', false);
+  await adjust.getByLabel('期限数值').fill('5');
+  await adjust.getByLabel('调整理由').fill('本机关从严公示');
+  await adjust.getByRole('button', { name: '保存调整' }).click();
+  await expect(page.getByText('已调整“行政处罚决定信息公示时限”')).toBeVisible();
+  await expect(page.getByText('理由：本机关从严公示', { exact: true })).toBeVisible();
 });

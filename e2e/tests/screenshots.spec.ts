@@ -39,6 +39,14 @@ test('main pages at desktop and tablet widths', async ({ page }) => {
     await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
     await expect(page.locator('.ant-skeleton')).toHaveCount(0);
     for (const width of BOTH) await screenshot(page, `home-${user.replace(/\d+$/, '')}`, width);
+    if (user === 'head1') {
+      // A head sets the own agency's 文号 pattern beside the templates.
+      await page.goto('/app/admin/instruments');
+      await expect(page.getByRole('heading', { name: '文书模板', level: 3 })).toBeVisible();
+      await expect(page.getByTestId('numbering-preview')).toContainText('罚决');
+      await expect(page.locator('.ant-skeleton')).toHaveCount(0);
+      for (const width of BOTH) await screenshot(page, 'admin-instruments-head', width);
+    }
     await logout(page);
   }
 });
