@@ -171,6 +171,13 @@ test('an administrator creates an agency with an entrustment, numbers its instru
   await expect(page).toHaveURL(/agency=/);
   const agencyId = new URL(page.url()).searchParams.get('agency');
   await expect(page.locator('.ant-card-head-title', { hasText: name })).toBeVisible();
+  // Changed afterwards: only what changed is sent (PATCH).
+  await page.getByRole('button', { name: '修改' }).click();
+  const edit = page.getByRole('dialog').filter({ hasText: '修改执法主体' });
+  await edit.getByLabel('监督电话').fill('12345');
+  await edit.getByRole('button', { name: '保存修改' }).click();
+  await expect(page.getByText(`已保存“${name}”的修改`)).toBeVisible();
+  await expect(page.locator('.ant-descriptions-item-content', { hasText: '12345' })).toBeVisible();
 
   // 委托执法 with its period; then ended with a reason.
   await page.getByRole('button', { name: '新增委托执法' }).click();
