@@ -1,8 +1,41 @@
 // A penalty case from registration to publication, played by the officers, the head and the
-// reviewer through the workbench: the decision is refused without legal review (the server's
-// message on screen), then made after an agreeing opinion, and the decision is published.
+// reviewer through the workbench: the inspection record is refused until its video is uploaded
+// (薛城区 records on-site inspections on video), the decision is refused without legal review (the
+// server's messages on screen), then made after an agreeing opinion, and the decision is published.
+import type { Page } from '@playwright/test';
 import { expect, login, logout, screenshot, test } from '../support/fixtures.ts';
 import { choose, confirmAction, expectCaseState, openAction, submitAction } from '../support/ui.ts';
+
+/** "YYYY-MM-DD HH:mm" in China time, `minutesAgo` before now. */
+function chinaTime(minutesAgo: number): string {
+  const at = new Date(Date.now() - minutesAgo * 60_000 + 8 * 3_600_000);
+  return at.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+async function fillRange(page: Page, label: string, from: string, to: string) {
+  const start = page.getByLabel(label, { exact: true });
+  await start.click();
+  await start.fill(from);
+  await start.press('Enter');
+  const end = page.locator('.ant-picker-input-active input');
+  await end.fill(to);
+  await end.press('Enter');
+}
+
+async function fillInspectionRecord(page: Page) {
+  await openAction(page, '制作笔录');
+  await choose(page, '笔录种类', '检查笔录');
+  await page.getByLabel('地点').fill('当事人经营场所');
+  await page.getByLabel('内容').fill('现场检查发现超过保质期的食品原料 12 包。');
+  await page.getByLabel('当事人已签名').click();
+}
+
+/** A video is typed from its bytes: an MP4 box header, then anything. */
+const VIDEO = Buffer.concat([
+  Buffer.from([0, 0, 0, 0x18]),
+  Buffer.from('ftypisom\0\0\0\0isommp41'),
+  Buffer.alloc(4096, 7),
+]);
 
 const TITLE = `端到端测试：经营过期食品案 ${Date.now()}`;
 
@@ -51,12 +84,33 @@ test('penalty case: officers, head and reviewer from registration to publication
   // The officer records the inspection and serves the prior notice.
   await login(page, 'officer1');
   await page.goto(caseUrl);
-  await openAction(page, '制作笔录');
-  await choose(page, '笔录种类', '检查笔录');
-  await page.getByLabel('地点').fill('当事人经营场所');
-  await page.getByLabel('内容').fill('现场检查发现超过保质期的食品原料 12 包。');
-  await page.getByLabel('当事人已签名').click();
+  await fillInspectionRecord(page);
   await screenshot(page, 'case-action-form', 'desktop');
+  await submitAction(page, '制作笔录');
+  // 薛城区 附件2 第十三条: an on-site inspection is recorded on video at the same time.
+  await expect(page.locator('.ant-drawer').getByRole('alert')).toContainText(
+    '现场检查应当全程音像记录',
+  );
+  await page.getByRole('button', { name: '取消' }).click();
+
+  // The officer uploads the inspection's video, naming the act it records.
+  await page.goto(`${caseUrl}?tab=evidence`);
+  await page.locator('input[type=file]').setInputFiles({
+    name: '现场检查录像.mp4',
+    mimeType: 'video/mp4',
+    buffer: VIDEO,
+  });
+  await page.getByLabel('音像记录', { exact: true }).click();
+  await choose(page, '记录的执法行为', '现场检查');
+  await page.getByLabel('记录设备编号').fill('执法记录仪 XC-0031');
+  await choose(page, '在场执法人员', '王建国', page.getByRole('group', { name: '音像记录信息' }));
+  await page.getByLabel('记录地点').fill('当事人经营场所');
+  await fillRange(page, '记录起止时间', chinaTime(90), chinaTime(60));
+  await page.getByRole('button', { name: '开始上传' }).click();
+  await expect(page.getByTestId('evidence-sm3')).toBeVisible({ timeout: 60_000 });
+
+  await page.goto(caseUrl);
+  await fillInspectionRecord(page);
   await submitAction(page, '制作笔录');
   await expect(page.locator('.ant-drawer-title')).toHaveCount(0);
 

@@ -104,14 +104,14 @@ async function submittedMajorCase(
   await act(officer, 'request_filing');
   await act(head, 'approve_filing');
   await act(officer, 'record_transcript', {
-    transcriptKind: 'inspection',
+    transcriptKind: 'inquiry',
     madeOn: chinaToday(),
     place: '当事人经营场所',
     officers: [
       { personId: personId('王建国'), credentialNo: '37040320001' },
       { personId: personId('李秀英'), credentialNo: '37040320002' },
     ],
-    content: '现场检查发现过期食品原料 12 包。',
+    content: '问：库房内的食品原料是否超过保质期？答：是，共 12 包。',
     partySigned: true,
   });
   await act(officer, 'notify_intent', {
