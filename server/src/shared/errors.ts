@@ -29,6 +29,10 @@ export const ERROR_CODES = {
   INVALID_PHONE: { status: 400, message: '电话号码格式不正确' },
   INVALID_DATE_RANGE: { status: 400, message: '日期区间不正确：结束日期不能早于开始日期' },
   UNIT_CYCLE: { status: 422, message: '内设机构不能以自身或下级机构为上级' },
+  ENTRUSTMENT_CLOSED: {
+    status: 409,
+    message: '该委托已终止或撤销，不能再变更；如需继续委托，请重新办理委托手续',
+  },
   ROLE_SCOPE_INVALID: { status: 422, message: '角色的适用范围不正确' },
   QUALIFICATION_REQUIRED: { status: 422, message: '该角色要求具备法律职业资格' },
   LAW_AREA_NOT_IN_AGENCY: {

@@ -189,4 +189,49 @@ describe('units and entrustments', () => {
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().details).toContainEqual({ field: 'reason', reason: '缺少必填字段' });
   });
+
+  it('keeps an ended or revoked entrustment closed: no revival, no further change', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/agencies/${t.ids.agencies.market}/entrustments`,
+      headers: { cookie: admin },
+      payload: {
+        entrustedName: '某街道执法中队',
+        entrustedCreditCode: '12370403MB28519203',
+        matters: '检查',
+        legalBasis: '《中华人民共和国行政处罚法》第二十条',
+        terms: '以委托机关名义实施',
+        startsOn: '2026-07-01',
+        endsOn: '2027-06-30',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const url = `/api/entrustments/${created.json<{ id: string }>().id}`;
+    const revoke = await t.app.inject({
+      method: 'PATCH',
+      url,
+      headers: { cookie: admin },
+      payload: { status: 'revoked', reason: '受委托组织不再具备执法条件' },
+    });
+    expect(revoke.statusCode, revoke.body).toBe(200);
+    for (const payload of [
+      { status: 'active', reason: '恢复委托' },
+      { endsOn: '2028-06-30', reason: '延长委托期限' },
+    ]) {
+      const refused = await t.app.inject({
+        method: 'PATCH',
+        url,
+        headers: { cookie: admin },
+        payload,
+      });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json()).toMatchObject({ code: 'ENTRUSTMENT_CLOSED' });
+    }
+    const after = await t.handle.db
+      .selectFrom('entrustments')
+      .select(['status', 'ends_on'])
+      .where('id', '=', created.json<{ id: string }>().id)
+      .executeTakeFirstOrThrow();
+    expect(after).toMatchObject({ status: 'revoked', ends_on: '2027-06-30' });
+  });
 });

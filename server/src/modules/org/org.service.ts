@@ -238,6 +238,9 @@ export function createOrgService(db: Kysely<Database>) {
       const current = await repo.findEntrustment(db, id);
       if (!current) throw new AppError('NOT_FOUND', { message: '委托执法记录不存在' });
       await scopedAgency(principal, 'updateEntrustment', current.agencyId);
+      // An ended or revoked entrustment is history: reviving it would let the entrusted body act
+      // on a closed record; a new entrustment is a new decision with its own 备案.
+      if (current.status !== 'active') throw new AppError('ENTRUSTMENT_CLOSED');
       if (patch.endsOn !== undefined && patch.endsOn < current.startsOn) {
         throw new AppError('INVALID_DATE_RANGE');
       }
