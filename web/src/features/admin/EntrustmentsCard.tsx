@@ -90,15 +90,18 @@ export function EntrustmentsCard(props: { agencyId: string; canEdit: boolean }) 
                       title: '操作',
                       width: 100,
                       fixed: 'right' as const,
-                      render: (_: unknown, e: Entrustment) => (
-                        <Button
-                          size="small"
-                          aria-label={`变更或终止对${e.entrustedName}的委托`}
-                          onClick={() => setChanging(e)}
-                        >
-                          变更/终止
-                        </Button>
-                      ),
+                      // An ended or revoked entrustment is closed for good (the server
+                      // refuses ENTRUSTMENT_CLOSED); a new one is registered instead.
+                      render: (_: unknown, e: Entrustment) =>
+                        e.status !== 'active' ? null : (
+                          <Button
+                            size="small"
+                            aria-label={`变更或终止对${e.entrustedName}的委托`}
+                            onClick={() => setChanging(e)}
+                          >
+                            变更/终止
+                          </Button>
+                        ),
                     },
                   ]
                 : []),
