@@ -28,7 +28,7 @@
 // Usage: BENCH_RUNS=5 BENCH_LEDGER_ENTRIES=100000 npm run bench:ledger --workspace bench
 //        node bench/ledger.mjs [--runs N] [--run-ms MS] [--batch K] [--clients 1,4,16]
 //             [--entries N] [--databases pglite,postgres] [--database-url URL] [--no-breakdown]
-//             [--profile DIR]
+//             [--profile DIR] [--parts append,verify]
 // The PostgreSQL URL names a server and a database to connect to for CREATE/DROP DATABASE; the
 // benchmark works in its own database sanxiang_bench_<random>, dropped at the end.
 import { hash as cryptoHash, randomBytes, randomUUID } from 'node:crypto';
@@ -66,7 +66,7 @@ const { fromHex, sm3, toHex } = await serverModule('modules/ledger/crypto/hash.t
 const { appendLeaf, rootFromFrontier } = await serverModule('modules/ledger/crypto/merkle.ts');
 
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-/** verifyLedger's batch size (BATCH in ledger.verify.ts); the baseline reads the same way. */
+/** verifyLedger's page size (PAGE_SIZE in ledger.verify-read.ts); the baseline reads as many. */
 const VERIFY_BATCH = 2000;
 /** Rows per multi-row INSERT when filling the ledger for verification. */
 const FILL_CHUNK = 1000;
@@ -76,10 +76,11 @@ const TARGET_VERIFY = 0.5;
 const USAGE =
   'usage: node bench/ledger.mjs [--runs N] [--run-ms MS] [--batch K] [--clients 1,4,16]\n' +
   '         [--entries N] [--databases pglite,postgres] [--database-url URL] [--no-breakdown]\n' +
-  '         [--profile DIR]\n' +
+  '         [--profile DIR] [--parts append,verify]\n' +
   '   or: BENCH_RUNS=N BENCH_LEDGER_RUN_MS=MS BENCH_LEDGER_BATCH=K BENCH_LEDGER_CLIENTS=1,4,16\n' +
   '       BENCH_LEDGER_ENTRIES=N BENCH_LEDGER_DATABASES=pglite,postgres BENCH_DATABASE_URL=URL\n' +
-  '       BENCH_LEDGER_BREAKDOWN=0 BENCH_LEDGER_PROFILE=DIR npm run bench:ledger --workspace bench';
+  '       BENCH_LEDGER_BREAKDOWN=0 BENCH_LEDGER_PROFILE=DIR BENCH_LEDGER_PARTS=append,verify\n' +
+  '       npm run bench:ledger --workspace bench';
 let args;
 try {
   ({ values: args } = parseArgs({
@@ -93,6 +94,7 @@ try {
       'database-url': { type: 'string' },
       'no-breakdown': { type: 'boolean', default: false },
       profile: { type: 'string' },
+      parts: { type: 'string' },
     },
   }));
 } catch (error) {
@@ -132,6 +134,17 @@ for (const database of DATABASES) {
     process.exit(2);
   }
 }
+const PARTS = (args.parts ?? process.env.BENCH_LEDGER_PARTS ?? 'append,verify')
+  .split(',')
+  .map((p) => p.trim().toLowerCase());
+for (const part of PARTS) {
+  if (part !== 'append' && part !== 'verify') {
+    console.error(`--parts: unknown part ${JSON.stringify(part)}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const WITH_APPEND = PARTS.includes('append');
+const WITH_VERIFY = PARTS.includes('verify');
 const WITH_BREAKDOWN = !args['no-breakdown'] && process.env.BENCH_LEDGER_BREAKDOWN !== '0';
 const PROFILE_DIR = args.profile ?? process.env.BENCH_LEDGER_PROFILE;
 
@@ -820,7 +833,7 @@ async function verifyBreakdown(target) {
 
 /**
  * The per-entry steps of verifyLedger, each timed on its own over rows already in memory, with
- * the server's exported functions; the loop around them is re-created here from ledger.verify.ts
+ * the server's exported functions; the loop around them is re-created here from ledger.verify-chain.ts
  * (its internals are not exported), so these are shares, not an exact decomposition.
  */
 async function verifySteps(target, limit) {
@@ -1046,25 +1059,29 @@ async function main() {
     const target = await open();
     if (target === null) continue;
     console.log(target.name ? `done (${target.name})` : 'done');
-    const append = await benchAppend(target);
-    console.log(`  ${label}: filling the ledger to ${ENTRIES} entries …`);
-    const verify = await benchVerify(target);
+    const append = WITH_APPEND ? await benchAppend(target) : [];
+    if (WITH_VERIFY) console.log(`  ${label}: filling the ledger to ${ENTRIES} entries …`);
+    const verify = WITH_VERIFY ? await benchVerify(target) : null;
     let breakdown = null;
     if (WITH_BREAKDOWN) {
       checkInterrupted();
       console.log(`  ${label}: breakdown …`);
       const key = label.toLowerCase();
-      const oursAppend = await profiled(`${key}-append-1-per-tx`, () =>
-        throughput(appendWork(target, 'ours', 1), 1, RUN_MS),
-      );
-      const verify = await profiled(`${key}-verify`, () => verifyBreakdown(target));
+      const none = { value: null, top: null };
+      const oursAppend = WITH_APPEND
+        ? await profiled(`${key}-append-1-per-tx`, () =>
+            throughput(appendWork(target, 'ours', 1), 1, RUN_MS),
+          )
+        : none;
+      const verify = WITH_VERIFY
+        ? await profiled(`${key}-verify`, () => verifyBreakdown(target))
+        : none;
       breakdown = {
-        append: [
-          ...(await appendBreakdowns(target, 1)),
-          ...(await appendBreakdowns(target, BATCH)),
-        ],
+        append: WITH_APPEND
+          ? [...(await appendBreakdowns(target, 1)), ...(await appendBreakdowns(target, BATCH))]
+          : [],
         verify: verify.value,
-        steps: await verifySteps(target, Math.min(ENTRIES, 20_000)),
+        steps: WITH_VERIFY ? await verifySteps(target, Math.min(ENTRIES, 20_000)) : null,
         profiles: [
           ['appendLedgerEntry, 1 per transaction', oursAppend],
           ['verifyLedger', verify],
@@ -1076,6 +1093,13 @@ async function main() {
     console.log('');
   }
 
+  if (WITH_APPEND) printAppendTable(all);
+  if (WITH_VERIFY) printVerifyTable(all);
+  for (const { label, breakdown } of all) if (breakdown) printBreakdown(label, breakdown);
+  console.log(`\nload average at end: ${loadAverage()}`);
+}
+
+function printAppendTable(all) {
   console.log(
     `Append throughput, entries/s (median [min–max] of ${RUNS} runs of ${RUN_MS} ms;` +
       " ratio = median of the runs' paired ours ÷ baseline)\n",
@@ -1107,7 +1131,9 @@ async function main() {
       }),
     ),
   ]);
+}
 
+function printVerifyTable(all) {
   console.log(
     `\nFull verification, entries/s and MB/s of entry bytes (header columns + payload_canonical;` +
       ` median [min–max] of ${RUNS} runs)\n`,
@@ -1151,46 +1177,50 @@ async function main() {
         ` batched append could do; verifyLedger found no issue)`,
     );
   }
+}
 
-  for (const { label, breakdown } of all) {
-    if (!breakdown) continue;
+function printBreakdown(label, breakdown) {
+  if (breakdown.append.length > 0) {
     console.log(
       `\n${label}: where an append's time goes (ms per entry, one client, in sequence;` +
         ` ${RUNS} alternating slices of ${RUN_MS / 2} ms per side)\n`,
     );
-    for (const b of breakdown.append) {
-      const index = breakdown.append.indexOf(b);
-      const who = index % 2 === 0 ? 'baseline (plain INSERT)' : 'ours (appendLedgerEntry)';
-      const perTx = index < 2 ? 1 : BATCH;
-      printParts(
-        `${who}, ${perTx} per transaction: ${fmt(b.perEntryMs, 3)} ms per entry over ${b.entries} entries`,
-        b.parts,
-        b.perEntryMs,
-        'ms/entry',
-      );
-    }
-    const v = breakdown.verify;
+  }
+  for (const b of breakdown.append) {
+    const index = breakdown.append.indexOf(b);
+    const who = index % 2 === 0 ? 'baseline (plain INSERT)' : 'ours (appendLedgerEntry)';
+    const perTx = index < 2 ? 1 : BATCH;
+    printParts(
+      `${who}, ${perTx} per transaction: ${fmt(b.perEntryMs, 3)} ms per entry over ${b.entries} entries`,
+      b.parts,
+      b.perEntryMs,
+      'ms/entry',
+    );
+  }
+  const v = breakdown.verify;
+  if (v) {
     printParts(
       `${label}: where verifyLedger's time goes over ${v.entries} entries: ${fmt(v.wallMs, 0)} ms`,
       v.parts,
       v.wallMs,
       'ms',
     );
-    const s = breakdown.steps;
+  }
+  const s = breakdown.steps;
+  if (s) {
     console.log(
       `${label}: verifyLedger's per-entry steps timed one by one over ${s.rows} rows in memory` +
-        ' (µs per entry, fastest of 3 passes; re-created from ledger.verify.ts)',
+        ' (µs per entry, fastest of 3 passes; re-created from ledger.verify-chain.ts)',
     );
     printTable([['step', 'µs/entry'], ...s.steps.map(([step, ms]) => [step, fmt(ms * 1000, 1)])]);
-    for (const [what, p] of breakdown.profiles) {
-      console.log(`\n${label}: CPU profile of ${what}, top functions by self time (${p.file})`);
-      printTable([
-        ['function', 'ms', 'share'],
-        ...p.top.map(([fn, ms, share]) => [fn, fmt(ms, 0), `${fmt(share, 1)} %`]),
-      ]);
-    }
   }
-  console.log(`\nload average at end: ${loadAverage()}`);
+  for (const [what, p] of breakdown.profiles) {
+    console.log(`\n${label}: CPU profile of ${what}, top functions by self time (${p.file})`);
+    printTable([
+      ['function', 'ms', 'share'],
+      ...p.top.map(([fn, ms, share]) => [fn, fmt(ms, 0), `${fmt(share, 1)} %`]),
+    ]);
+  }
 }
 
 try {

@@ -2,7 +2,9 @@
 // canonicaliser (the oracle) for every field value, or verification by anyone else would fail.
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './crypto/canonical-json.ts';
-import { leafDataOf, type LedgerLeafFields } from './ledger.entry.ts';
+import { sm3 } from './crypto/hash.ts';
+import { hashLeaf } from './crypto/merkle.ts';
+import { entryHashOf, leafDataOf, type LedgerLeafFields } from './ledger.entry.ts';
 
 const SAMPLES = [
   '',
@@ -39,7 +41,7 @@ function randomString(next: () => number): string {
 }
 
 describe('leafDataOf', () => {
-  it('writes the bytes of RFC 8785 canonical JSON for random fields', () => {
+  it('writes the bytes of RFC 8785 canonical JSON for random fields, hashed as RFC 6962 leaves', () => {
     const next = random(20261121);
     const pick = () =>
       next() < 0.25
@@ -61,6 +63,7 @@ describe('leafDataOf', () => {
         prevHash: randomString(next),
       };
       expect(leafDataOf(fields).toString('utf8')).toBe(canonicalJson({ v: 1, ...fields }));
+      expect(entryHashOf(fields)).toEqual(hashLeaf(sm3, leafDataOf(fields)));
     }
   });
 

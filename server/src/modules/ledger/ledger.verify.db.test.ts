@@ -9,10 +9,10 @@ import type { Database } from '../../db/schema.ts';
 import { SYSTEM_ACTOR } from '../../shared/policy.ts';
 import { createTestDatabase } from '../../test/test-database.ts';
 import { canonicalJson } from './crypto/canonical-json.ts';
-import { sm3, toHex } from './crypto/hash.ts';
+import { fromHex, sm3, toHex } from './crypto/hash.ts';
 import { entryHashOf } from './ledger.entry.ts';
 import { loadOrCreateSigningKey } from './crypto/keys.ts';
-import { frontierAt } from './crypto/merkle.ts';
+import { frontierAt, rootFromFrontier } from './crypto/merkle.ts';
 import { auditLedger } from './ledger.audit.ts';
 import { readWitness, signCurrentTreeHead } from './ledger.heads.ts';
 import { databaseNodeSource } from './ledger.nodes.ts';
@@ -293,6 +293,57 @@ describe('sanxiang verify', () => {
     });
     const { issues } = await verifyLedger(db, []);
     expect(issues.map((i) => i.kind).sort()).toEqual(['head_mismatch', 'node_altered']);
+  });
+});
+
+describe('sanxiang verify across pages', () => {
+  // Pages of 4 positions, so that a dozen entries cross several page boundaries.
+  const small = { pageSize: 4 };
+
+  it('finds nothing wrong in an intact ledger, and the roots tree heads claim', async () => {
+    const { db, size } = await freshLedger();
+    const head = await db.selectFrom('ledger_head').selectAll().executeTakeFirstOrThrow();
+    const rootHash = toHex(rootFromFrontier(head.frontier.map(fromHex), sm3));
+    const claimed = { treeSize: size, rootHash, isSignatureValid: true, source: '测试树头' };
+    expect(await verifyLedger(db, [claimed], small)).toEqual({ entriesChecked: size, issues: [] });
+    const wrong = { ...claimed, rootHash: '0'.repeat(64) };
+    const { issues } = await verifyLedger(db, [wrong], small);
+    expect(issues.map((i) => i.kind)).toEqual(['tree_head_mismatch']);
+  });
+
+  it('names entries dropped across a page boundary, and a run of whole pages dropped', async () => {
+    const { db, first } = await freshLedger();
+    const across = first + 4 - (first % 4) - 1; // the last position of a page, and the next
+    const run = [across + 3, across + 12]; // two pages and more: read as empty pages
+    await asSuperuser(db, async (trx) => {
+      await trx
+        .deleteFrom('ledger_entries')
+        .where('leaf_index', 'in', [across, across + 1])
+        .execute();
+      await trx
+        .deleteFrom('ledger_entries')
+        .where('leaf_index', '>=', run[0] ?? 0)
+        .where('leaf_index', '<', run[1] ?? 0)
+        .execute();
+    });
+    // Enough entries after the run for it to be a gap, not the end of the ledger.
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 6; i++) {
+        await appendLedgerEntry(trx, SYSTEM_ACTOR, {
+          kind: 'test.after',
+          subjectType: 'test',
+          subjectId: String(i),
+          payload: { i },
+        });
+      }
+    });
+    const paged = await verifyLedger(db, [], small);
+    expect(paged.issues.map((i) => [i.kind, i.seq])).toEqual([
+      ['missing', across],
+      ['missing', run[0]],
+    ]);
+    expect(paged.issues[1]?.detail).toContain(`${run[0]}–${(run[1] ?? 0) - 1}`);
+    expect(await verifyLedger(db, [])).toEqual(paged);
   });
 });
 
