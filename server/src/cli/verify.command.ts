@@ -83,6 +83,13 @@ export async function runVerify(args: string[]): Promise<number> {
       }
     }
     if (!isJson) {
+      // Not problems: committed entries the sealer chains moments later, and entries a later
+      // tree head will cover (heads are signed on demand: GET /api/ledger/head).
+      console.log(
+        `待处理记录：${report.pendingEntries ?? 0} 条已提交、尚待入链；` +
+          `${report.entriesBeyondSignedHead} 条尚无签名树头覆盖（最新签名树头规模 ${report.signedTreeSize}）` +
+          ` (pending: ${report.pendingEntries ?? 0} not yet chained, ${report.entriesBeyondSignedHead} not yet under a signed tree head)`,
+      );
       for (const blob of disposed) {
         console.log(
           `证据文件 ${blob.sm3} 已依法销毁（销毁清册第 ${blob.registerNo} 号） disposed (register #${blob.registerNo})`,

@@ -17,12 +17,20 @@ export interface Witness {
 /** A check of what the ledger vouches for but does not hold (evidence blobs), run after it. */
 export type AuditCheck = (db: Kysely<Database>) => Promise<{ issues: VerifyReport['issues'] }>;
 
+export interface AuditReport extends VerifyReport {
+  treeHeadsChecked: number;
+  /** The size of the largest tree head whose signature holds (0: none signed yet). */
+  signedTreeSize: number;
+  /** Entries not yet covered by a signed tree head: chained or pending, beyond signedTreeSize. */
+  entriesBeyondSignedHead: number;
+}
+
 export async function auditLedger(
   db: Kysely<Database>,
   trustedKeys: readonly TrustedPublicKey[],
   witnesses: readonly Witness[],
   checks: readonly AuditCheck[] = [],
-): Promise<VerifyReport & { treeHeadsChecked: number }> {
+): Promise<AuditReport> {
   const stored = await listTreeHeads(db);
   const heads: TreeHeadToCheck[] = [
     ...stored.map((head) => ({
@@ -40,5 +48,14 @@ export async function auditLedger(
   ];
   const report = await verifyLedger(db, heads);
   for (const check of checks) report.issues.push(...(await check(db)).issues);
-  return { ...report, treeHeadsChecked: heads.length };
+  const signedTreeSize = Math.max(
+    0,
+    ...heads.filter((h) => h.isSignatureValid).map((h) => h.treeSize),
+  );
+  return {
+    ...report,
+    treeHeadsChecked: heads.length,
+    signedTreeSize,
+    entriesBeyondSignedHead: Math.max(0, report.entriesChecked - signedTreeSize),
+  };
 }
