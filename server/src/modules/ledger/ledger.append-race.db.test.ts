@@ -11,7 +11,13 @@ import type { Database } from '../../db/schema.ts';
 import { SYSTEM_ACTOR } from '../../shared/policy.ts';
 import { createTestDatabase } from '../../test/test-database.ts';
 import { appendLedgerEntry } from './ledger.repository.ts';
-import { fillVoid, sealAll, startLedgerSealer, VOID_KIND } from './ledger.seal.ts';
+import {
+  fillVoid,
+  LEDGER_WRITERS_LOCK,
+  sealAll,
+  startLedgerSealer,
+  VOID_KIND,
+} from './ledger.seal.ts';
 import { verifyLedger } from './ledger.verify.ts';
 
 const isPostgres = inject('dbKind') === 'postgresql';
@@ -170,6 +176,18 @@ describe('ledger appends, a mixed workload', () => {
 });
 
 describe('ledger positions', () => {
+  it('takes the writers lock the sealer names (the append function holds it as a literal)', async () => {
+    const db = await freshDatabase();
+    const source = await sql<{ prosrc: string }>`select prosrc from pg_proc
+      where proname = 'sanxiang_ledger_append'`.execute(db);
+    expect(source.rows).toHaveLength(1);
+    const literals = source.rows[0]?.prosrc.match(/advisory_xact_lock(?:_shared)?\((\d+)\)/g);
+    expect(literals).toEqual([
+      `advisory_xact_lock_shared(${LEDGER_WRITERS_LOCK})`,
+      `advisory_xact_lock(${LEDGER_WRITERS_LOCK})`,
+    ]);
+  });
+
   it('reuses the rolled-back position once and then draws in step with the tree again', async () => {
     const db = await freshDatabase();
     await appendAndRollBack(db);
