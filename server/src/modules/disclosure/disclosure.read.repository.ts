@@ -2,12 +2,12 @@
 // entry behind a publication. Display periods end by date in the query.
 //
 // Search reads the narrow table disclosure_search (one ~120-byte row per decision, text and
-// lexemes in TOAST; migration 2026_11_21_2830). One statement collects up to the count bound of
-// matches through the GIN index, counts them and, when they are all there is, sorts them for the
-// page. Only when the bound is exceeded is the page found another way: walking the newest
-// decisions (a dense term finds its page within a few hundred rows) or, for a deep page of a
-// term that is not that dense, sorting every match — whichever the density seen in the first
-// statement says is cheaper.
+// lexemes in TOAST, 8 hash partitions; migrations 2026_11_21_2830/2831). One statement collects
+// up to the count bound of matches through the GIN index, counts them and, when they are all
+// there is, sorts them for the page. Only when the bound is exceeded is the page found another
+// way: walking the newest decisions (a dense term finds its page within a few hundred rows) or,
+// for a deep page of a term that is not that dense, sorting every match — whichever the
+// planner's estimate of the matches (from the index statistics) says is cheaper.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { DecisionRow } from './disclosure.repository.ts';
@@ -44,23 +44,25 @@ export interface DecisionSearch {
 const WALK_ROW_COST = 4;
 
 /**
- * Walking by publication time reads about (offset + limit) / density wide rows; sorting every
- * match reads matches = density × rows narrow ones. The first statement saw `bound + 1` matches in
- * the first `scanned` share of the table (rows come in physical order), which estimates the
- * density. Never affects which rows are found, only how fast.
+ * Walking by publication time reads about (offset + limit) × rows / matches wide rows; sorting
+ * every match reads `matches` narrow ones. Past the bound there are more than `bound` matches, so
+ * when the walk wins even at `bound + 1` it wins for any number (the estimate is not needed);
+ * otherwise `matches` is the planner's estimate. Never affects which rows are found.
  */
 export function choosePagePlan(input: {
   bound: number;
-  scannedShare: number;
+  matches?: number | undefined;
   tableRows: number;
   offset: number;
   limit: number;
-}): DensePagePlan {
-  const { bound, scannedShare, tableRows, offset, limit } = input;
-  if (!(scannedShare > 0 && scannedShare <= 1) || !(tableRows > 0)) return 'walk';
-  const matches = (bound + 1) / scannedShare;
-  const walked = ((offset + limit) * tableRows) / matches;
-  return walked * WALK_ROW_COST <= matches ? 'walk' : 'sort';
+}): DensePagePlan | 'estimate' {
+  const { bound, tableRows, offset, limit } = input;
+  if (!(tableRows > 0)) return 'walk';
+  const walkCost = (matches: number) => ((offset + limit) * tableRows * WALK_ROW_COST) / matches;
+  if (walkCost(bound + 1) <= bound + 1) return 'walk';
+  if (input.matches === undefined) return 'estimate';
+  const matches = Math.max(bound + 1, input.matches);
+  return walkCost(matches) <= matches ? 'walk' : 'sort';
 }
 
 function searchConditions(filter: DecisionSearch, alias: 's' | 'd'): RawBuilder<unknown>[] {
@@ -103,24 +105,26 @@ export const disclosureReadRepository = {
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
         // Terms are only ever found through the index: a sequential scan would read every row's
-        // lexemes back from TOAST. (The planner may prefer one when a term is very common.)
-        if (hasTerms) await sql`set local enable_seqscan = off`.execute(trx);
+        // lexemes back from TOAST (the planner may prefer one when a term is very common). JIT
+        // compiling costs more than any of these statements runs (sorting every match of a
+        // common term is estimated expensive enough to trigger it).
+        await sql`select set_config('jit', 'off', true),
+          set_config('enable_seqscan', ${hasTerms ? 'off' : 'on'}, true)`.execute(trx);
         const { rows: found } = await sql<DecisionRow & SearchStatistics>`
           with hits as materialized (
-            select s.decision_id, s.published_at, s.ctid
+            select s.decision_id, s.published_at
             from disclosure_search s
             where ${and(narrowConditions(filter))}
             limit ${bound + 1}
           ), counted as (
             select count(*)::int as counted,
-              max((ctid::text::point)[0])::int as last_block,
-              (select relpages::int from pg_class
-                where oid = 'disclosure_search'::regclass) as table_pages,
-              (select reltuples::float8 from pg_class
-                where oid = 'disclosure_search'::regclass) as table_rows
+              -- Statistics of the partitions (autovacuum keeps them), -1 where never analysed.
+              (select sum(greatest(c.reltuples, 0))::float8
+                from pg_inherits i join pg_class c on c.oid = i.inhrelid
+                where i.inhparent = 'disclosure_search'::regclass) as table_rows
             from hits
           )
-          select c.counted, c.last_block, c.table_pages, c.table_rows, d.*
+          select c.counted, c.table_rows, d.*
           from counted c left join lateral (
             select d.* from (
               select h.decision_id, h.published_at from hits h
@@ -137,18 +141,16 @@ export const disclosureReadRepository = {
           const rows = found.filter((r) => r.id !== null).map(stripSearchColumns);
           return { total: counted, totalIsLowerBound: false, rows };
         }
-        const plan =
-          options.densePagePlan ??
+        const choice = (matches?: number) =>
           choosePagePlan({
             bound,
-            scannedShare:
-              head.last_block === null || head.table_pages <= 0
-                ? 0
-                : (head.last_block + 1) / Math.max(head.table_pages, head.last_block + 1),
+            matches,
             tableRows: head.table_rows,
             offset: filter.offset,
             limit: filter.limit,
           });
+        let plan = options.densePagePlan ?? choice();
+        if (plan === 'estimate') plan = choice((await estimateMatches(trx, filter)) ?? bound + 1);
         const rows = plan === 'walk' ? await walkNewest(trx, filter) : await sortAll(trx, filter);
         return { total: bound, totalIsLowerBound: true, rows };
       });
@@ -194,18 +196,14 @@ export const disclosureReadRepository = {
   },
 };
 
-/** What the first statement tells beside the page: the count and where in the table it stopped. */
+/** What the first statement tells beside the page. */
 interface SearchStatistics {
   counted: number;
-  last_block: number | null;
-  table_pages: number;
   table_rows: number;
 }
 
 const STATISTICS: ReadonlySet<string> = new Set([
   'counted',
-  'last_block',
-  'table_pages',
   'table_rows',
 ] satisfies (keyof SearchStatistics)[]);
 
@@ -213,6 +211,19 @@ function stripSearchColumns(row: DecisionRow & SearchStatistics): DecisionRow {
   return Object.fromEntries(
     Object.entries(row).filter(([column]) => !STATISTICS.has(column)),
   ) as DecisionRow;
+}
+
+/** The planner's estimate of every match (posting sizes from the lexemes' statistics). */
+export async function estimateMatches(db: Db, filter: DecisionSearch): Promise<number | undefined> {
+  const { rows } = await sql<{ 'QUERY PLAN': unknown }>`
+    explain (format json)
+    select 1 from disclosure_search s where ${and(narrowConditions(filter))}`.execute(db);
+  const raw = rows[0]?.['QUERY PLAN'];
+  const plan: unknown = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  const estimate = (plan as [{ Plan?: { 'Plan Rows'?: unknown } }] | undefined)?.[0]?.Plan?.[
+    'Plan Rows'
+  ];
+  return typeof estimate === 'number' ? estimate : undefined;
 }
 
 /**

@@ -9,6 +9,7 @@ import { createDemoApp } from '../../test/test-app.ts';
 import {
   choosePagePlan,
   disclosureReadRepository as reads,
+  estimateMatches,
   type DecisionSearch,
   type DensePagePlan,
 } from './disclosure.read.repository.ts';
@@ -278,15 +279,30 @@ describe('search against a substring scan', () => {
 describe('choosing how to find a page past the bound', () => {
   const base = { bound: 10_000, tableRows: 1_000_000, limit: 20 };
   it('walks the newest decisions for a first page and sorts for a deep page of a rarer term', () => {
-    // 10,001 matches in the first quarter of the table: about 40,000 in all.
-    expect(choosePagePlan({ ...base, scannedShare: 0.25, offset: 0 })).toBe('walk');
-    expect(choosePagePlan({ ...base, scannedShare: 0.25, offset: 9_980 })).toBe('sort');
-    // Matches everywhere: even the deepest page is a short walk.
-    expect(choosePagePlan({ ...base, scannedShare: 0.013, offset: 9_980 })).toBe('walk');
-    // Nothing known about the table: walk.
-    expect(choosePagePlan({ ...base, scannedShare: 0, offset: 9_980 })).toBe('walk');
-    expect(choosePagePlan({ ...base, scannedShare: 0.25, tableRows: -1, offset: 9_980 })).toBe(
-      'walk',
+    // A first page at a million decisions: a walk of at most 2,000 rows, whatever the matches.
+    expect(choosePagePlan({ ...base, offset: 0 })).toBe('walk');
+    // A deep page needs the estimate: 40,000 matches are sorted, 760,000 are walked.
+    expect(choosePagePlan({ ...base, offset: 9_980 })).toBe('estimate');
+    expect(choosePagePlan({ ...base, offset: 9_980, matches: 40_000 })).toBe('sort');
+    expect(choosePagePlan({ ...base, offset: 9_980, matches: 760_000 })).toBe('walk');
+    // Ten million decisions: even a first page of a term at the bound is cheaper sorted.
+    expect(choosePagePlan({ ...base, tableRows: 10_000_000, offset: 0 })).toBe('estimate');
+    expect(choosePagePlan({ ...base, tableRows: 10_000_000, offset: 0, matches: 12_000 })).toBe(
+      'sort',
     );
+    // An estimate below what was counted counts as what was counted; no statistics: walk.
+    expect(choosePagePlan({ ...base, offset: 9_980, matches: 5 })).toBe('sort');
+    expect(choosePagePlan({ ...base, tableRows: 0, offset: 9_980 })).toBe('walk');
+  });
+
+  it('asks the planner for the estimate', async () => {
+    await sql`analyze disclosure_search`.execute(db);
+    const estimate = await estimateMatches(db, query('甲'));
+    expect(estimate).toBeGreaterThan(0);
+    const got = await reads.searchDecisions(db, query('甲', { limit: 5, offset: 50 }), {
+      countBound: 4,
+    });
+    expect(got.totalIsLowerBound).toBe(true);
+    expect(got.rows.map((r) => r.id)).toEqual(expected(await allRows(), query('甲')).slice(50, 55));
   });
 });
