@@ -94,4 +94,22 @@ describe('sanxiang verify', () => {
       issues: [],
     });
   });
+
+  it('refuses a witness file that is not there with a usage error, closing the database', async () => {
+    const errors: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation(
+      (line: unknown) => void errors.push(String(line)),
+    );
+    const { code } = await verify(['--witness', path.join(dataDir, 'no-such-witness.json')]);
+    expect(code).toBe(2);
+    expect(errors.join('\n')).toContain('见证文件不存在');
+  });
+});
+
+describe('closing a PGlite handle', () => {
+  it('closes PGlite even when no query ever ran (else the process never exits)', async () => {
+    const pglite = await openPglite(undefined);
+    await wrapPglite(pglite).close();
+    expect(pglite.closed).toBe(true);
+  });
 });

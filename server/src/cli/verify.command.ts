@@ -51,7 +51,10 @@ export async function runVerify(args: string[]): Promise<number> {
     for (const file of [config.LEDGER_WITNESS_FILE, ...witnessFiles]) {
       const head = await readWitness(file);
       if (head) witnesses.push({ head, origin: file });
-      else if (witnessFiles.includes(file)) throw new Error(`见证文件不存在：${file}`);
+      else if (witnessFiles.includes(file)) {
+        console.error(`见证文件不存在：${file} (witness file not found)`);
+        return 2;
+      }
     }
 
     let blobsChecked = 0;

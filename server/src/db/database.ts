@@ -43,7 +43,13 @@ export async function openPglite(dataDir: string | undefined, extra: Partial<PGl
 
 export function wrapPglite(pglite: PGlite): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  // Kysely destroys a driver only once a query has initialised it; a command that fails before
+  // its first query would leave PGlite open and the process waiting forever.
+  const close = async () => {
+    await db.destroy();
+    if (!pglite.closed) await pglite.close();
+  };
+  return { db, kind: 'pglite', close };
 }
 
 export function connectPostgres(connectionString: string, max = 10): DatabaseHandle {
