@@ -11,7 +11,12 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { DecisionRow } from './disclosure.repository.ts';
-import { tsqueryOf, type SearchTerm } from './disclosure.search.ts';
+import {
+  selectPieces,
+  tsqueryOf,
+  type LexemeFrequencies,
+  type SearchTerm,
+} from './disclosure.search.ts';
 import type { DisclosureCategory } from './disclosure.tables.ts';
 
 type Db = Kysely<Database>;
@@ -65,6 +70,44 @@ export function choosePagePlan(input: {
   return walkCost(matches) <= matches ? 'walk' : 'sort';
 }
 
+/** Statistics change slowly (autovacuum's ANALYZE); a process reads them again after this. */
+const STATISTICS_TTL_MS = 10 * 60_000;
+const frequencyCache = new WeakMap<Db, { at: number; frequencies: Promise<LexemeFrequencies> }>();
+
+/**
+ * The lexemes' most common elements and their shares, as ANALYZE sampled them (of the partitioned
+ * table when it was analysed as a whole, else of one partition: hash partitions look alike).
+ * Only a performance hint: a longer term's pieces are chosen by them, never which rows match.
+ */
+export function lexemeFrequencies(db: Db, now = Date.now()): Promise<LexemeFrequencies> {
+  const cached = frequencyCache.get(db);
+  if (cached && now - cached.at < STATISTICS_TTL_MS) return cached.frequencies;
+  const frequencies = readLexemeFrequencies(db).catch(() => NO_FREQUENCIES);
+  frequencyCache.set(db, { at: now, frequencies });
+  return frequencies;
+}
+
+const NO_FREQUENCIES: LexemeFrequencies = { common: new Map(), rareBelow: 1, rows: 0 };
+
+async function readLexemeFrequencies(db: Db): Promise<LexemeFrequencies> {
+  const { rows } = await sql<{ elems: string[] | null; freqs: number[] | null; rows: number }>`
+    select st.most_common_elems::text::text[] as elems,
+      st.most_common_elem_freqs::float8[] as freqs,
+      (select sum(greatest(c.reltuples, 0))::float8
+        from pg_inherits i join pg_class c on c.oid = i.inhrelid
+        where i.inhparent = 'disclosure_search'::regclass) as rows
+    from pg_stats st
+    where st.schemaname = current_schema() and st.attname = 'lexemes'
+      and st.tablename in ('disclosure_search', 'disclosure_search_0')
+    order by st.tablename = 'disclosure_search' desc, st.inherited desc
+    limit 1`.execute(db);
+  const row = rows[0];
+  if (!row?.elems || !row.freqs) return NO_FREQUENCIES;
+  // The shares of the elements, then the lowest and highest share and the share of nulls.
+  const common = new Map(row.elems.map((e, i) => [e, row.freqs?.[i] ?? 1]));
+  return { common, rareBelow: row.freqs[row.elems.length] ?? 1, rows: row.rows };
+}
+
 function searchConditions(filter: DecisionSearch, alias: 's' | 'd'): RawBuilder<unknown>[] {
   const col = (name: string) => sql.ref(`${alias}.${name}`);
   const conditions: RawBuilder<unknown>[] = [
@@ -99,6 +142,10 @@ export const disclosureReadRepository = {
   ): Promise<{ total: number; totalIsLowerBound: boolean; rows: DecisionRow[] }> {
     const bound = options.countBound ?? SEARCH_COUNT_BOUND;
     const hasTerms = filter.terms.length > 0;
+    if (filter.terms.some((t) => t.needsRecheck)) {
+      const frequencies = await lexemeFrequencies(db);
+      filter = { ...filter, terms: filter.terms.map((t) => selectPieces(t, frequencies)) };
+    }
     // One snapshot for the count and the page.
     return db
       .transaction()

@@ -11,7 +11,7 @@ import {
   REMOVED,
   type KnownParty,
 } from './disclosure.redact.ts';
-import { normaliseForSearch, parseQuery, tsqueryOf } from './disclosure.search.ts';
+import { normaliseForSearch, parseQuery, selectPieces, tsqueryOf } from './disclosure.search.ts';
 
 const person = (name: string, extra: Partial<KnownParty> = {}): KnownParty => ({
   kind: 'person',
@@ -146,6 +146,41 @@ describe('search normalisation', () => {
     });
     expect(parseQuery('abcde')[0]?.lexemes).toEqual(['abcd', 'bcde']);
     expect(parseQuery('a b c d e f g')).toHaveLength(5);
+  });
+
+  it('asks for the pieces of a longer term the statistics do not call common', () => {
+    const [docNo] = parseQuery('薛综执罚〔2025〕1234号');
+    if (!docNo) throw new Error('no term');
+    const common = new Map([
+      ['薛综执罚', 0.33],
+      ['综执罚〔', 0.33],
+      ['执罚〔2', 0.33],
+      ['罚〔20', 1],
+      ['〔202', 1],
+      ['2025', 0.4],
+      ['025〕', 0.33],
+      ['1234', 0.06],
+    ]);
+    const frequencies = { common, rareBelow: 0.05, rows: 1_000_000 };
+    expect(selectPieces(docNo, frequencies).lexemes).toEqual(['25〕1', '5〕12', '〕123', '234号']);
+    // All common: the rarest, until they leave about one row (three at most).
+    const [law] = parseQuery('食品安全法');
+    if (!law) throw new Error('no term');
+    const lawFrequencies = {
+      common: new Map([
+        ['食品安全', 0.25],
+        ['品安全法', 0.2],
+      ]),
+      rareBelow: 0.05,
+      rows: 1_000_000,
+    };
+    expect(selectPieces(law, lawFrequencies).lexemes).toEqual(['品安全法', '食品安全']);
+    expect(selectPieces(law, { ...lawFrequencies, rows: 3 }).lexemes).toEqual(['品安全法']);
+    // No statistics: the cover; short terms are never changed.
+    expect(selectPieces(docNo, { common: new Map(), rareBelow: 1, rows: 0 })).toBe(docNo);
+    const [short] = parseQuery('王某某');
+    if (!short) throw new Error('no term');
+    expect(selectPieces(short, frequencies)).toBe(short);
   });
 
   it('quotes lexemes for tsquery', () => {

@@ -10,10 +10,11 @@ import {
   choosePagePlan,
   disclosureReadRepository as reads,
   estimateMatches,
+  lexemeFrequencies,
   type DecisionSearch,
   type DensePagePlan,
 } from './disclosure.read.repository.ts';
-import { normaliseForSearch, parseQuery } from './disclosure.search.ts';
+import { normaliseForSearch, parseQuery, selectPieces } from './disclosure.search.ts';
 import type { DisclosureCategory } from './disclosure.tables.ts';
 
 const t = await createDemoApp();
@@ -134,17 +135,41 @@ describe('search against a substring scan', () => {
     // Terms that are likely absent, and two terms at once.
     for (let i = 0; i < 60; i++) queries.push(word(1 + Math.floor(rnd() * 8)));
     for (let i = 0; i < 30; i++) queries.push(`${word(2)} ${word(3)}`);
-    for (const q of queries) {
-      const filter = query(q);
-      const want = expected(rows, filter);
-      const got = await reads.searchDecisions(db, filter);
-      expect(
-        got.rows.map((r) => r.id),
-        q,
-      ).toEqual(want.slice(0, 100));
-      expect(got.total, q).toBe(want.length);
-      expect(got.totalIsLowerBound, q).toBe(false);
-    }
+    const check = async () => {
+      for (const q of queries) {
+        const filter = query(q);
+        const want = expected(rows, filter);
+        const got = await reads.searchDecisions(db, filter);
+        expect(
+          got.rows.map((r) => r.id),
+          q,
+        ).toEqual(want.slice(0, 100));
+        expect(got.total, q).toBe(want.length);
+        expect(got.totalIsLowerBound, q).toBe(false);
+      }
+    };
+    // Without statistics longer terms ask for a cover of pieces; with them, the rarest pieces.
+    await check();
+    await sql`analyze disclosure_search`.execute(db);
+    const frequencies = await lexemeFrequencies(db, Date.now() + 3_600_000);
+    expect(frequencies.common.size).toBeGreaterThan(0);
+    await check();
+  });
+
+  it('asks the index only for the rare pieces of a longer term', async () => {
+    await sql`analyze disclosure_search`.execute(db);
+    const frequencies = await lexemeFrequencies(db, Date.now() + 7_200_000);
+    // The commonest four-character lexeme, followed by characters no text holds.
+    const [frequent] = [...frequencies.common]
+      .filter(([lexeme]) => [...lexeme].length === 4)
+      .sort((a, b) => b[1] - a[1]);
+    if (!frequent) throw new Error('no four-character lexeme in the statistics');
+    const [term] = parseQuery(`${frequent[0]}xyz`);
+    if (!term) throw new Error('no term');
+    const chosen = selectPieces(term, frequencies).lexemes;
+    expect(chosen.length).toBeGreaterThan(0);
+    expect(chosen).not.toContain(frequent[0]);
+    expect((await reads.searchDecisions(db, query(`${frequent[0]}xyz`))).total).toBe(0);
   });
 
   it('applies the filters with the terms', async () => {

@@ -74,6 +74,46 @@ export function parseQuery(q: string | undefined): SearchTerm[] {
     .map(termOf);
 }
 
+/** How often lexemes occur, from the index statistics: a share of rows per common lexeme. */
+export interface LexemeFrequencies {
+  common: ReadonlyMap<string, number>;
+  /** Every lexeme not in `common` occurs in fewer rows than this share. */
+  rareBelow: number;
+  rows: number;
+}
+
+/** At most this many pieces of one term go to the index. */
+const MAX_PIECES = 6;
+
+/**
+ * The pieces of a longer term worth asking the index for. A common piece (〔202 of every 文号)
+ * costs the index a long posting list and narrows nothing, so: every piece the statistics do not
+ * list as common (the index itself starts from the shortest posting list), or, when all are
+ * common, the rarest until together they leave about one row by chance (at most three). The text
+ * confirms the term whatever pieces are asked, so any non-empty subset finds the same rows.
+ */
+export function selectPieces(term: SearchTerm, frequencies: LexemeFrequencies): SearchTerm {
+  if (!term.needsRecheck || frequencies.common.size === 0 || !(frequencies.rows > 0)) return term;
+  const chars = [...term.text];
+  const pieces = new Set<string>();
+  for (let i = 0; i + LEXEME_LENGTH <= chars.length; i++) {
+    pieces.add(chars.slice(i, i + LEXEME_LENGTH).join(''));
+  }
+  const rare = [...pieces].filter((p) => !frequencies.common.has(p));
+  if (rare.length > 0) return { ...term, lexemes: rare.slice(0, MAX_PIECES) };
+  const ranked = [...pieces].sort(
+    (a, b) => (frequencies.common.get(a) ?? 0) - (frequencies.common.get(b) ?? 0),
+  );
+  const chosen: string[] = [];
+  let expectedRows = frequencies.rows;
+  for (const piece of ranked) {
+    if (chosen.length === 3 || (chosen.length > 0 && expectedRows < 1)) break;
+    chosen.push(piece);
+    expectedRows *= frequencies.common.get(piece) ?? 1;
+  }
+  return { ...term, lexemes: chosen };
+}
+
 /** A lexeme quoted for tsquery input: inside quotes only the quote and the backslash are special. */
 function quoteLexeme(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
