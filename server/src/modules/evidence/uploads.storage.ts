@@ -102,10 +102,14 @@ export async function readHead(file: string, bytes: number): Promise<Buffer> {
 
 /**
  * Slots on their way to the hash thread and, given a file, to disk: each slot is written and
- * hashed at once, and released when both are done. A failure is kept and thrown by the next call.
+ * hashed at once, and released when both are done. Only the writes are ever waited for: the hash
+ * thread's messages are handled in order, so a digest asked later covers every slot submitted
+ * before it, and an append may answer while the hash thread is still catching up (it goes on
+ * with the next append's slots; the pool of slots bounds how far behind it can be). A failure is
+ * kept and thrown by the next call.
  */
 class SlotFlow {
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly writes = new Set<Promise<void>>();
   private failure: Error | undefined;
   // One write at a time, in order: writes to one file take its inode lock in turn anyway, and
   // one writer leaves the other threads of the pool to other requests. Page-cache writes keep up.
@@ -134,39 +138,35 @@ class SlotFlow {
     if (handle) {
       const write = this.lastWrite.then(() => writeFully(handle, bytes, position));
       this.lastWrite = write.catch(() => undefined);
+      const settled = write.catch((error: unknown) => this.fail(error));
+      this.writes.add(settled);
+      void settled.then(() => this.writes.delete(settled));
       work.push(write);
     }
     if (this.states?.length) {
       const ids = this.states.map((state) => state.id);
-      work.push(this.thread.update(slot, length, ids));
+      work.push(this.thread.update(slot, length, ids).catch((error: unknown) => this.fail(error)));
     }
-    const done: Promise<void> = Promise.all(work).then(
-      () => {
-        slot.release();
-        this.inFlight.delete(done);
-      },
-      (error: unknown) => {
-        this.failure ??= error instanceof Error ? error : new Error(String(error));
-        slot.release();
-        this.inFlight.delete(done);
-      },
-    );
-    this.inFlight.add(done);
+    void Promise.allSettled(work).then(() => slot.release());
   }
 
-  /** Waits for every slot submitted so far; throws the first failure. */
+  /** Waits for every write submitted so far; throws the first failure, of a write or a hash. */
   async drain(): Promise<void> {
-    await Promise.all([...this.inFlight]);
+    await Promise.all([...this.writes]);
     this.throwFailure();
   }
 
-  /** Waits for every slot submitted so far, whatever became of them. */
+  /** Waits for every write submitted so far, whatever became of them. */
   async settle(): Promise<void> {
-    await Promise.all([...this.inFlight]);
+    await Promise.all([...this.writes]);
   }
 
   forgetFailure(): void {
     this.failure = undefined;
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= error instanceof Error ? error : new Error(String(error));
   }
 
   private throwFailure(): void {
