@@ -64,6 +64,8 @@ export async function screenshot(page: Page, name: string, viewport: keyof typeo
   await page.setViewportSize(VIEWPORTS[viewport]);
   await page.waitForLoadState('networkidle');
   await page.screenshot({
+    // A full-page capture with CJK fonts can take long on a loaded machine; it asserts nothing.
+    timeout: 60_000,
     path: path.join(SCREENSHOTS, `${name}-${viewport}.png`),
     fullPage: true,
     animations: 'disabled',

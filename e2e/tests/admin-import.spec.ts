@@ -227,7 +227,13 @@ test('an administrator creates an agency with an entrustment, numbers its instru
   await page.goto(`/app/admin/profiles?agency=${agencyId}`);
   await page.getByRole('button', { name: '调整本机关规则' }).click();
   const adjust = page.getByRole('dialog').filter({ hasText: '调整本机关规则' });
-  await choose(page, '规则', '行政处罚决定信息公示时限', adjust);
+  // The list of rules is long and virtual: type to narrow it before picking.
+  await adjust.getByLabel('规则', { exact: true }).fill('信息公示时限');
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: '行政处罚决定信息公示时限' })
+    .first()
+    .click();
   const context = adjust.getByTestId('override-rule-context');
   await expect(context).toContainText('7个工作日内');
   await expect(context).toContainText('20个工作日内');
