@@ -2,10 +2,11 @@
 //
 // Search (issue 6: "search latency (median and p99) and throughput under concurrent load on
 // PGlite and PostgreSQL, against the same queries answered by a plain LIKE scan"):
-//   - ours      disclosureReadRepository.searchDecisions, the server's own query: every
-//               character pair of a term must be in the row's search_grams (GIN index), then
-//               strpos confirms the substring; total count (exact up to SEARCH_COUNT_BOUND) plus
-//               the first page of 20, newest first, within the display period;
+//   - ours      disclosureReadRepository.searchDecisions, the server's own query: the narrow
+//               disclosure_search table's GIN index of lexemes (1, 2 and 4 characters) answers
+//               terms up to four characters exactly, strpos confirms longer ones; total count
+//               (exact up to SEARCH_COUNT_BOUND) plus the first page of 20, newest first, within
+//               the display period;
 //   - baseline  the same filters, count and page with `search_text LIKE '%term%'` instead
 //               (no index can serve a leading wildcard: a scan of every row).
 //   Queries mix a two-character name, a company name, an exact 文号, a masked person's name,
@@ -16,14 +17,19 @@
 // GET /decisions/{id}, against a bare node:http server answering the same bytes and headers.
 //
 // The generator writes N published decisions with generate_series inside the database (no rows
-// travel through the client), in batches, then ANALYZE. The schema is the server's own
-// (migrations); the agency foreign key is dropped in the benchmark database only.
+// travel through the client), and their search copies, in batches, then VACUUM ANALYZE. The
+// schema is the server's own (migrations); the agency foreign key is dropped in the benchmark
+// database only.
 //
 // Usage: node bench/search.mjs [--postgres 1000000] [--pglite 100000] [--seconds 10]
 //                              [--clients 1,8] [--database-url URL] [--skip-page]
+//                              [--keep-database] [--reuse-database NAME]
 //        BENCH_SEARCH_POSTGRES=10000000 node bench/search.mjs   (the 10-million run)
 // The PostgreSQL URL names a server and a database to connect to for CREATE/DROP DATABASE; the
-// benchmark works in its own database sanxiang_search_<random>, dropped at the end.
+// benchmark works in its own database sanxiang_search_<random>, dropped at the end unless
+// --keep-database. --reuse-database NAME works in an earlier kept database instead (created and
+// generated when missing or empty, migrated by the server in any case, never dropped): a 1 M
+// generation takes minutes, a search run seconds.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -61,6 +67,8 @@ const { values: args } = parseArgs({
     clients: { type: 'string' },
     'database-url': { type: 'string' },
     'skip-page': { type: 'boolean' },
+    'keep-database': { type: 'boolean' },
+    'reuse-database': { type: 'string' },
   },
 });
 const POSTGRES_ROWS = Number(args.postgres ?? process.env.BENCH_SEARCH_POSTGRES ?? 1_000_000);
@@ -171,17 +179,14 @@ function generateSql(from, to) {
   const party = `case when ${isPerson} then ${pick(SURNAMES, 7, 12)} || '某某'
     else '枣庄市' || ${pick(DISTRICTS, 11, 6)} || ${pick(BRANDS, 13, 20)} || ${pick(TRADES, 17, 10)} || '有限公司' end`;
   const docNo = `(${PREFIX})[1 + g % 3] || '〔' || (2024 + g % 3) || '〕' || g || '号'`;
+  // The search copy in the same statement, as the trigger on disclosure_decisions would write it.
   return `
+    with inserted as (
     insert into disclosure_decisions (id, agency_id, agency_name, doc_no, doc_no_norm, category,
       power_name, party, party_credit_code, facts, legal_basis, result, decided_on, published_at,
-      status, ledger_index, display_until, display_basis, search_text, search_grams)
+      status, ledger_index, display_until, display_basis, search_text)
     select id, agency_id, agency_name, doc_no, doc_no, category, power_name, party, credit_code,
-      facts, legal_basis, result, decided_on, published_at, 'published', g, null, null, st,
-      -- Its distinct characters and pairs, as gramsOf computes them (linear: unnest + lead).
-      array(select distinct x from (
-        select c, lead(c) over (order by i) as n
-        from unnest(regexp_split_to_array(st, '')) with ordinality u(c, i)) t,
-        lateral (values (c), (c || n)) v(x) where x is not null)
+      facts, legal_basis, result, decided_on, published_at, 'published', g, null, null, st
     from (
       select g, md5(g::text)::uuid as id,
         ('00000000-0000-4000-8000-00000000000' || (g % 3))::uuid as agency_id,
@@ -200,18 +205,29 @@ function generateSql(from, to) {
       select lower(replace(replace(doc_no || '|' || party || '|' || coalesce(credit_code, '') || '|' ||
         power_name || '|' || agency_name || '|' || facts || '|' || legal_basis || '|' || result,
         ' ', ''), '　', '')) as st
-    ) s`;
+    ) s
+    returning id, published_at, display_until, agency_id, category, decided_on, search_text)
+    insert into disclosure_search
+      (decision_id, published_at, display_until, agency_id, category, decided_on, search_text)
+    select * from inserted`;
 }
+
+const TABLES = ['disclosure_decisions', 'disclosure_search'];
 
 async function generate(db, rows, label) {
   await sql`alter table disclosure_decisions drop constraint if exists disclosure_decisions_agency_id_fkey`.execute(
     db,
   );
-  // Indexes are built once after the load (the standard bulk-load order), not row by row.
+  // Indexes are built once after the load (the standard bulk-load order), not row by row; the
+  // search copies are written with each batch instead of by the row trigger.
   const { rows: indexes } = await sql`
     select indexname, indexdef from pg_indexes
-    where tablename = 'disclosure_decisions' and indexname not like '%_pkey'`.execute(db);
+    where tablename in ('disclosure_decisions', 'disclosure_search')
+      and indexname not like '%_pkey'`.execute(db);
   for (const index of indexes) await sql.raw(`drop index ${index.indexname}`).execute(db);
+  await sql`alter table disclosure_decisions disable trigger disclosure_decisions_search_insert`.execute(
+    db,
+  );
   const started = performance.now();
   for (let from = 1; from <= rows; from += BATCH) {
     const to = Math.min(rows, from + BATCH - 1);
@@ -220,20 +236,48 @@ async function generate(db, rows, label) {
       `\r  ${label}: generated ${to.toLocaleString('en')} / ${rows.toLocaleString('en')}`,
     );
   }
+  await sql`alter table disclosure_decisions enable trigger disclosure_decisions_search_insert`.execute(
+    db,
+  );
   const loaded = performance.now();
   // More sort memory than the default 64 MB for the GIN build (on PostgreSQL; one statement
   // text so that the setting and the build share a pooled connection).
   const memory = label === 'PostgreSQL' ? "set maintenance_work_mem = '512MB'; " : '';
-  for (const index of indexes) await sql.raw(`${memory}${index.indexdef}`).execute(db);
-  await sql`analyze disclosure_decisions`.execute(db);
+  // A partitioned table's index is listed "ON ONLY" the parent; built without ONLY it is built on
+  // every partition too.
+  for (const index of indexes) {
+    await sql.raw(`${memory}${index.indexdef.replace(' ON ONLY ', ' ON ')}`).execute(db);
+  }
+  // What autovacuum does to a table some time after a load: hint bits, visibility map, statistics.
+  for (const table of TABLES) await sql.raw(`vacuum analyze ${table}`).execute(db);
   console.log(
-    `\r  ${label}: rows ${((loaded - started) / 1000).toFixed(0)} s, indexes ` +
+    `\r  ${label}: rows ${((loaded - started) / 1000).toFixed(0)} s, indexes and vacuum ` +
       `${((performance.now() - loaded) / 1000).toFixed(0)} s${' '.repeat(20)}`,
   );
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `\r  ${label}: ${rows.toLocaleString('en')} decisions generated in ${seconds.toFixed(0)} s${' '.repeat(20)}`,
   );
+}
+
+/** Heap, TOAST and index sizes of the search tables (summed over partitions), for the README. */
+async function printSizes(db, label) {
+  const { rows } = await sql`
+    select case when c.relname = 'disclosure_decisions' then c.relname
+      else 'disclosure_search' end as name,
+      sum(pg_relation_size(c.oid)) as heap,
+      sum(pg_table_size(c.oid) - pg_relation_size(c.oid)) as toast,
+      sum(pg_indexes_size(c.oid)) as indexes
+    from pg_class c
+    where c.relname = 'disclosure_decisions'
+      or c.oid in (select relid from pg_partition_tree('disclosure_search') where isleaf)
+    group by 1 order by 1`.execute(db);
+  const mb = (bytes) => `${Math.round(Number(bytes) / 1048576)} MB`;
+  for (const r of rows) {
+    console.log(
+      `  ${label}: ${r.name} heap ${mb(r.heap)}, TOAST ${mb(r.toast)}, indexes ${mb(r.indexes)}`,
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -287,6 +331,7 @@ function percentile(sorted, p) {
 /** `clients` loops, each running the query mix in turn for `seconds`. */
 async function load(run, clients, seconds) {
   const latencies = [];
+  const byQuery = new Map(QUERIES.map((query) => [query, []]));
   const until = performance.now() + seconds * 1000;
   let next = 0;
   await Promise.all(
@@ -295,16 +340,27 @@ async function load(run, clients, seconds) {
         const query = QUERIES[next++ % QUERIES.length];
         const started = performance.now();
         await run(query);
-        latencies.push(performance.now() - started);
+        const ms = performance.now() - started;
+        latencies.push(ms);
+        byQuery.get(query).push(ms);
       }
     }),
   );
   latencies.sort((a, b) => a - b);
+  // Which queries make the tail: each one's 90th percentile, slowest first.
+  const tail = [...byQuery]
+    .filter(([, times]) => times.length > 0)
+    .map(([query, times]) => {
+      times.sort((a, b) => a - b);
+      return { q: query.q, p90: percentile(times, 90) };
+    })
+    .sort((a, b) => b.p90 - a.p90);
   return {
     n: latencies.length,
     median: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     perSecond: latencies.length / seconds,
+    tail,
   };
 }
 
@@ -330,11 +386,16 @@ async function searchBench(db, label, rows) {
     const o = await load((q) => ours(db, q), clients, SECONDS);
     const b = await load((q) => baseline(db, q), clients, SECONDS);
     results.push({ label, rows, clients, o, b });
+    const tail = o.tail
+      .slice(0, 4)
+      .map((t) => `${t.q} ${fmt(t.p90)}`)
+      .join(', ');
     console.log(
       `  ${label} ${rows.toLocaleString('en')} rows, ${clients} client(s): ` +
         `ours median ${fmt(o.median)} ms p99 ${fmt(o.p99)} ms ${o.perSecond.toFixed(1)}/s (${o.n}) | ` +
         `LIKE median ${fmt(b.median)} ms p99 ${fmt(b.p99)} ms ${b.perSecond.toFixed(1)}/s (${b.n}) | ` +
-        `p99 LIKE/ours ${(b.p99 / o.p99).toFixed(1)}×, throughput ours/LIKE ${(o.perSecond / b.perSecond).toFixed(1)}×`,
+        `p99 LIKE/ours ${(b.p99 / o.p99).toFixed(1)}×, throughput ours/LIKE ${(o.perSecond / b.perSecond).toFixed(1)}×\n` +
+        `    ours, 90th percentile of the slowest queries (ms): ${tail}`,
     );
   }
   return results;
@@ -515,15 +576,28 @@ async function main() {
   );
   const summary = [];
   if (POSTGRES_ROWS > 0) {
-    const name = `sanxiang_search_${randomBytes(4).toString('hex')}`;
-    await adminQuery(`create database ${name}`);
-    created.databases.add(name);
+    const reused = args['reuse-database'];
+    if (reused !== undefined && !/^[a-z_][a-z0-9_]*$/.test(reused)) {
+      throw new Error(`--reuse-database: not a plain database name: ${reused}`);
+    }
+    const name = reused ?? `sanxiang_search_${randomBytes(4).toString('hex')}`;
+    const exists =
+      (await adminQuery(`select 1 from pg_database where datname = '${name}'`)).rowCount > 0;
+    if (!exists) await adminQuery(`create database ${name}`);
+    if (!reused && !args['keep-database']) created.databases.add(name);
+    if (reused || args['keep-database']) console.log(`  PostgreSQL database ${name} (kept)`);
     const url = new URL(DATABASE_URL);
     url.pathname = `/${name}`;
     await migrateByServer({ DATABASE_URL: url.toString(), DATA_DIR: mkTemp() });
     const handle = connectPostgres(url.toString(), Math.max(...CLIENTS) + 2);
     created.handles.add(handle);
-    await generate(handle.db, POSTGRES_ROWS, 'PostgreSQL');
+    const { rows: present } =
+      await sql`select count(*)::int as n from disclosure_decisions`.execute(handle.db);
+    if (present[0].n === 0) await generate(handle.db, POSTGRES_ROWS, 'PostgreSQL');
+    else if (present[0].n !== POSTGRES_ROWS) {
+      throw new Error(`${name} holds ${present[0].n} decisions, not ${POSTGRES_ROWS}`);
+    } else console.log(`  PostgreSQL: reusing ${present[0].n.toLocaleString('en')} decisions`);
+    await printSizes(handle.db, 'PostgreSQL');
     summary.push(...(await searchBench(handle.db, 'PostgreSQL', POSTGRES_ROWS)));
     const id = await decisionId(handle.db);
     await handle.close();
@@ -541,6 +615,7 @@ async function main() {
     const handle = wrapPglite(await openPglite(path.join(dataDir, 'db')));
     created.handles.add(handle);
     await generate(handle.db, PGLITE_ROWS, 'PGlite');
+    await printSizes(handle.db, 'PGlite');
     summary.push(...(await searchBench(handle.db, 'PGlite', PGLITE_ROWS)));
     const id = await decisionId(handle.db);
     await handle.close();
