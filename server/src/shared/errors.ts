@@ -206,6 +206,8 @@ export const ERROR_CODES = {
   HEARING_NOTICE_TOO_LATE: { status: 422, message: '听证通知须在举行听证的七日前送达' },
   HEARING_NOT_HELD: { status: 422, message: '当事人要求听证的，须举行听证后方可作出决定' },
   HEARING_PERIOD_OPEN: { status: 422, message: '听证申请期限尚未届满' },
+  STATEMENT_PERIOD_OPEN: { status: 422, message: '当事人陈述、申辩期限尚未届满' },
+  DEFENCE_ALREADY_WAIVED: { status: 409, message: '已记录当事人放弃陈述、申辩' },
   COLLECTIVE_DECISION_REQUIRED: { status: 422, message: '该处罚须经行政机关负责人集体讨论决定' },
   DECISION_PERIOD_EXPIRED: { status: 422, message: '已超过作出行政处罚决定的法定期限' },
   PRESERVATION_NOT_PENDING: { status: 409, message: '没有待处理的先行登记保存证据' },

@@ -9,7 +9,7 @@ import type { RunningPeriod } from '../deadlines/deadlines.sync.ts';
 import type { EffectiveRules } from '../profile/profile.resolve.ts';
 import { statuteAmount } from './periods.ts';
 import type { CaseSnapshot } from './workflow.ts';
-import { amountDue } from './workflows/penalty.rules.ts';
+import { amountDue, isDefenceSettled } from './workflows/penalty.rules.ts';
 import type { ProposedPenalty } from './workflows/penalty.schemas.ts';
 
 const MS_PER_HOUR = 3_600_000;
@@ -98,9 +98,9 @@ function penaltyPeriods(c: CaseAfter, rules: EffectiveRules): (RunningPeriod | n
     );
   }
   const notice = det.notice as { servedOn: string; isHearingEligible: boolean } | undefined;
-  const hasDefence = ((det.defences as unknown[] | undefined) ?? []).length > 0;
-  if (notice && PENALTY_NOTIFIED.includes(c.state) && !hasDefence) {
-    // The party's statement and defence (arts.44–45), until it is made or the period runs out.
+  if (notice && PENALTY_NOTIFIED.includes(c.state) && !isDefenceSettled(det)) {
+    // The party's statement and defence (arts.44–45), until it is made or waived, a hearing is
+    // held, or the period runs out.
     out.push(
       fromRule('case.defence', 'statute.defenceDeadline', s.defenceDeadline.effective, {
         on: notice.servedOn,

@@ -88,10 +88,19 @@ export async function reviewApp(env: Record<string, string> = {}) {
       call(who, 'PUT', `/api/cases/${caseId}/review/facts`, { facts, note: '经研究认定' }),
   };
 
-  /** A penalty case of 市场监管局 under 一般程序, filed, investigated and noticed with `proposed`. */
+  /**
+   * A penalty case of 市场监管局 under 一般程序, filed, investigated and noticed with `proposed`.
+   * The party then waives its statement and defence (unless `isDefenceOpen`), so that only the
+   * review stands between the notice and the decision.
+   */
   async function noticedCase(
     proposed: Record<string, unknown>,
-    options: { party?: Record<string, unknown>; servedOn?: string; isLargeAmount?: boolean } = {},
+    options: {
+      party?: Record<string, unknown>;
+      servedOn?: string;
+      isLargeAmount?: boolean;
+      isDefenceOpen?: boolean;
+    } = {},
   ) {
     const created = await call('officer1', 'POST', `/api/agencies/${t.ids.agencies.market}/cases`, {
       kind: 'penalty',
@@ -124,6 +133,16 @@ export async function reviewApp(env: Record<string, string> = {}) {
       }),
       'notify_intent',
     );
+    if (!options.isDefenceOpen) {
+      await ok(
+        act(id, 'officer1', 'waive_defence', {
+          waivedOn: chinaDate(now),
+          expressedIn: 'waiver_statement',
+          documentRef: '放弃陈述申辩声明书（当事人签名）',
+        }),
+        'waive_defence',
+      );
+    }
     return id;
   }
 

@@ -123,6 +123,7 @@ function derived(c: CaseMaterialSources) {
   const transcripts = (c.details.transcripts as unknown[] | undefined)?.length ?? 0;
   const notice = c.details.notice as { servedOn?: string } | undefined;
   const defences = (c.details.defences as unknown[] | undefined)?.length ?? 0;
+  const waiver = c.details.defenceWaiver as { waivedOn?: string } | undefined;
   const hearing = c.details.hearing as { heldOn?: string; record?: string } | undefined;
   const proposed = c.details.proposed as { legalBasis?: string } | undefined;
   const facts =
@@ -136,7 +137,15 @@ function derived(c: CaseMaterialSources) {
       : null;
   const procedure =
     c.filedOn && notice?.servedOn
-      ? `${c.filedOn} 批准立案；${notice.servedOn} 送达行政处罚事先告知书；陈述申辩 ${defences} 次${hearing?.heldOn ? `；${hearing.heldOn} 举行听证` : ''}`
+      ? [
+          `${c.filedOn} 批准立案`,
+          `${notice.servedOn} 送达行政处罚事先告知书`,
+          `陈述申辩 ${defences} 次`,
+          waiver?.waivedOn ? `${waiver.waivedOn} 当事人放弃陈述申辩` : null,
+          hearing?.heldOn ? `${hearing.heldOn} 举行听证` : null,
+        ]
+          .filter(Boolean)
+          .join('；')
       : null;
   return {
     facts,

@@ -77,6 +77,7 @@ export const ACTION_LABELS: Record<string, string> = {
   start_emergency: '情况紧急，先行启动执法程序',
   suspend: '中止案件调查',
   terminate: '终止审查',
+  waive_defence: '记录当事人放弃陈述申辩',
   withdraw_application: '申请人撤回申请',
 };
 

@@ -5,7 +5,13 @@ import type { AvAct } from '../../profile/profile.vocabulary.ts';
 import { avRecordedEach, unclaimedAvRecord } from '../guards.ts';
 import { periodEnd, periodOf } from '../periods.ts';
 import type { GuardContext, Refusal } from '../workflow.ts';
-import { decisionDueOn, isHeavier, missingAmounts, type Suspension } from './penalty.rules.ts';
+import {
+  decisionDueOn,
+  isDefenceSettled,
+  isHeavier,
+  missingAmounts,
+  type Suspension,
+} from './penalty.rules.ts';
 import type {
   ServiceInput,
   SummaryDecisionInput,
@@ -129,6 +135,32 @@ export const hearingSettled = (ctx: GuardContext) => {
   return undefined;
 };
 
+/** The last day the party may state and defend: the profile's period from the notice's service. */
+export const defenceDueOn = (ctx: GuardContext, notice: Notice) =>
+  periodEnd(
+    ctx.trx,
+    notice.servedOn,
+    periodOf(statute(ctx).defenceDeadline.effective, 'defenceDeadline'),
+  );
+
+/**
+ * Arts.44, 45, 62: no decision while the party's statement period runs, unless it has been heard
+ * (its defence recorded and reviewed, or a hearing held) or has expressly waived the right. The
+ * period is counted as the case's deadline row counts it; neither the day of the decision nor
+ * the day it is taken may fall inside it.
+ */
+export const defenceSettled = async (ctx: GuardContext<{ decidedOn: string }>) => {
+  const notice = d<Notice>(ctx, 'notice');
+  if (!notice || isDefenceSettled(ctx.snapshot.details)) return undefined;
+  const dueOn = await defenceDueOn(ctx, notice);
+  if (ctx.today > dueOn && ctx.input.decidedOn > dueOn) return undefined;
+  return refuse(
+    'STATEMENT_PERIOD_OPEN',
+    `当事人可在 ${dueOn} 前陈述、申辩：期满，或当事人已陈述申辩、明确放弃后，方可作出决定`,
+    { dueOn },
+  );
+};
+
 // Serious penalties are decided by the heads together (art.57, reading: those open to a hearing).
 export const collectiveDecisionIfRequired = (ctx: GuardContext) => {
   const notice = d<Notice>(ctx, 'notice');
@@ -166,6 +198,9 @@ export const serviceRecordComplete = (ctx: GuardContext<Static<typeof ServiceInp
   const what = missing[s.method];
   return what ? refuse('SERVICE_RECORD_INCOMPLETE', `送达记录缺少：${what}`) : undefined;
 };
+
+export const notAfter = (date: string, latest: string, what: string) =>
+  date > latest ? refuse('INVALID_DATE_RANGE', `${what}不能晚于 ${latest}`) : undefined;
 
 export const notBefore = (date: string, earliest: string | null | undefined, what: string) =>
   earliest && date < earliest

@@ -34,6 +34,18 @@ export function isHearingEligible(proposed: ProposedPenalty, isLargeAmount: bool
   return isLargeAmount || proposed.types.some((t) => HEARING_TYPES.includes(t));
 }
 
+/**
+ * Whether the party has been heard after the 事先告知, or has given that up (arts.44–45, 62): a
+ * statement and defence recorded with the agency's review of it (record_defence), an express
+ * waiver, or a hearing held, where the party states and defends (art.64(八)). Until one of these,
+ * the decision waits for the end of the statement period.
+ */
+export function isDefenceSettled(details: Record<string, unknown>): boolean {
+  const defences = (details.defences as unknown[] | undefined) ?? [];
+  const hearing = details.hearing as { heldOn?: string } | undefined;
+  return defences.length > 0 || Boolean(details.defenceWaiver) || Boolean(hearing?.heldOn);
+}
+
 /** Amounts of money a penalty needs paid: fine and confiscated illegal gains. */
 export function amountDue(penalty: ProposedPenalty): number {
   return (penalty.fineYuan ?? 0) + (penalty.confiscationYuan ?? 0);

@@ -91,6 +91,23 @@ export const DefenceInput = StrictObject({
   isAccepted: Type.Boolean(),
 });
 
+/**
+ * The party's express waiver of its right to state and defend (放弃陈述、申辩权利, arts.44–45):
+ * when, and how it was expressed — a written statement it signed, or its words in a 笔录 it
+ * signed — named so that the document can be found in the case file.
+ */
+export const DefenceWaiverInput = StrictObject({
+  waivedOn: IsoDate,
+  expressedIn: Type.Enum(['waiver_statement', 'waiver_transcript']),
+  documentRef: Type.String({
+    minLength: 2,
+    maxLength: 200,
+    description: '书面声明或笔录的名称、编号及当事人签名情况',
+  }),
+  note: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+});
+export type DefenceWaiverInput = Static<typeof DefenceWaiverInput>;
+
 export const HearingRequestInput = StrictObject({ requestedOn: IsoDate });
 export const HearingNoticeInput = StrictObject({ noticeServedOn: IsoDate, hearingOn: IsoDate });
 export const HearingRecordInput = StrictObject({

@@ -36,6 +36,7 @@ export interface Read {
   readonly decidedOn: Read;
   readonly decision: Read;
   readonly decisionDueOn: Read;
+  readonly defenceWaiver: Read;
   readonly details: Read;
   readonly dueOn: Read;
   readonly earliest: Read;
