@@ -16,6 +16,8 @@ export const FIELD_TITLES: Readonly<Record<string, string>> = {
   content: '内容',
   partySigned: '当事人已签名',
   refusalNote: '当事人拒绝签名的情况说明',
+  samples: '抽取的样品（名称、规格、数量）',
+  samplingMethod: '抽样方式',
   preservedOn: '先行登记保存日期',
   items: '物品清单',
   decidedOn: '决定日期',

@@ -135,6 +135,77 @@ describe('薛城区: on-site inspections, surveys and hearings recorded on audio
     expect(survey.message).toMatch(/勘验/);
   }, 120_000);
 
+  it('takes 抽样取证 as a 笔录 of its own: samples named, recorded on video', async () => {
+    const s = await createScenario('2026-03-02');
+    const c = await penaltyCaseUnderInvestigation(s);
+    const sampling = {
+      ...transcript(s, 'sampling', '2026-03-02'),
+      content: '执法人员出示执法证件，在当事人冷库内抽取样品，当场封样。',
+      samplingMethod: '随机抽取，现场封样',
+    };
+    // Like every 笔录: the officers with their credential numbers, the party's signature or refusal.
+    await s.refused(
+      c.id,
+      'officer1',
+      'record_transcript',
+      { ...sampling, samples: '牛肉样品 2 份，每份 500 克', partySigned: false },
+      'TRANSCRIPT_INCOMPLETE',
+    );
+    const unnamed = await s.refused(
+      c.id,
+      'officer1',
+      'record_transcript',
+      sampling,
+      'TRANSCRIPT_INCOMPLETE',
+    );
+    expect(unnamed.message).toMatch(/样品/);
+    const withSamples = { ...sampling, samples: '牛肉样品 2 份，每份 500 克' };
+    // 薛城区 附件2 第十三条: 抽样调查 is recorded on audio/video at the same time.
+    const refused = await s.refused(
+      c.id,
+      'officer1',
+      'record_transcript',
+      withSamples,
+      'AV_RECORD_REQUIRED',
+    );
+    expect(refused.message).toMatch(/抽样取证应当全程音像记录/);
+    // A recording of another act (an inspection) does not stand for the sampling.
+    const tus = tusClient(() => s.t.app, s.cookies.officer1);
+    const av = (act: string) =>
+      JSON.stringify({
+        act,
+        device: 'DSJ-3704-021',
+        officerIds: [s.officer1, s.officer2],
+        startedAt: hoursAgo(2),
+        endedAt: hoursAgo(1),
+        place: '当事人经营场所',
+        isPartyNotified: true,
+        isContinuous: true,
+        interruptions: [],
+      });
+    const upload = (act: string, filename: string) =>
+      tus.create(c.id, MP4.length, { filename, step: 'evidence', av: av(act) }, { body: MP4 });
+    expect((await upload('site_inspection', '现场检查.mp4')).status).toBe(201);
+    await s.refused(c.id, 'officer1', 'record_transcript', withSamples, 'AV_RECORD_REQUIRED');
+    const video = await upload('sampling', '抽样取证.mp4');
+    expect(video.status, JSON.stringify(video.body)).toBe(201);
+    const recorded = await s.done(
+      c.id,
+      'officer1',
+      'record_transcript',
+      withSamples,
+      'investigating',
+    );
+    expect(
+      (recorded.details as unknown as { transcripts: Record<string, unknown>[] }).transcripts[0],
+    ).toMatchObject({
+      transcriptKind: 'sampling',
+      samples: '牛肉样品 2 份，每份 500 克',
+      samplingMethod: '随机抽取，现场封样',
+      avEvidenceId: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown,
+    });
+  }, 120_000);
+
   it('refuses to record a hearing without its recording or exemption', async () => {
     const s = await createScenario('2026-03-02');
     const c = await penaltyCaseUnderInvestigation(s);
@@ -186,7 +257,7 @@ describe('薛城区: on-site inspections, surveys and hearings recorded on audio
 });
 
 describe('上海: 证据先行登记保存 recorded throughout; high-risk sites excused', () => {
-  it('asks for no recording of an inspection transcript, but for one of a preservation', async () => {
+  it('asks for no recording of an inspection or a sampling, but for one of a preservation', async () => {
     const s = await createScenario('2026-03-02', { PROFILE: 'shanghai' });
     const c = await penaltyCaseUnderInvestigation(s);
     await s.done(
@@ -194,6 +265,14 @@ describe('上海: 证据先行登记保存 recorded throughout; high-risk sites 
       'officer1',
       'record_transcript',
       transcript(s, 'inspection', '2026-03-02'),
+      'investigating',
+    );
+    // 上海 records 抽样取证 as circumstances require (附件2 三（二）2 (3)): no recording asked.
+    await s.done(
+      c.id,
+      'officer1',
+      'record_transcript',
+      { ...transcript(s, 'sampling', '2026-03-02'), samples: '牛肉样品 2 份' },
       'investigating',
     );
     const preservation = { preservedOn: '2026-03-02', items: '过期食品原料 12 包' };

@@ -84,6 +84,7 @@ const TRANSCRIPT_KINDS: Partial<Record<InstrumentKind, readonly string[]>> = {
   on_site_transcript: ['on_site'],
   inquiry_transcript: ['inquiry'],
   inspection_transcript: ['inspection', 'survey'],
+  sampling_receipt: ['sampling'],
 };
 
 interface Penalty {
@@ -101,6 +102,8 @@ interface Transcript {
   content: string;
   partySigned: boolean;
   refusalNote?: string;
+  samples?: string;
+  samplingMethod?: string;
 }
 
 const DIGITS = '零一二三四五六七八九';
@@ -244,7 +247,7 @@ export function fillFromCase(kind: InstrumentKind, c: InstrumentCaseData): Field
     approvedBy: approval.approvedBy,
     approvedOn: approval.approvedOn,
     notFiledReason: get<{ reason: string }>(d, 'notFiled')?.reason,
-    items: preservation?.items,
+    items: kind === 'sampling_receipt' ? transcript?.samples : preservation?.items,
     preservationPeriod: preservation
       ? `自${preservation.preservedOn}起先行登记保存，本机关将于${preservation.decideBy}前作出处理决定`
       : undefined,
@@ -274,8 +277,8 @@ export function fillFromCase(kind: InstrumentKind, c: InstrumentCaseData): Field
     closingSummary: get<{ summary: string }>(d, 'closing')?.summary,
     inspectionMatter: c.power?.name,
     inspectionBasis: basisOfPower,
+    samplingMethod: transcript?.samplingMethod,
     // Supplied by the officer (or, for the opinion, by the review module) when issuing.
-    samplingMethod: undefined,
     seizureReason: undefined,
     seizureTerm: undefined,
     seizurePlace: undefined,
@@ -307,12 +310,16 @@ function withoutEmpty(fields: Record<FieldKey, string | undefined>): Fields {
   return out;
 }
 
+const TRANSCRIPT_LABELS: Record<string, string> = {
+  on_site: '现场笔录',
+  inquiry: '询问笔录',
+  inspection: '现场检查笔录',
+  survey: '勘验笔录',
+  sampling: '抽样取证凭证',
+};
+
 function transcriptLabel(kind: string): string {
-  return (
-    { on_site: '现场笔录', inquiry: '询问笔录', inspection: '现场检查笔录', survey: '勘验笔录' }[
-      kind
-    ] ?? '笔录'
-  );
+  return TRANSCRIPT_LABELS[kind] ?? '笔录';
 }
 
 function performanceText(p: Penalty): string {

@@ -1,6 +1,6 @@
 // The penalty workflow's documents come from what the steps recorded, with nothing typed twice:
-// a case walked through the case engine's API (filing, inspection, notice, decision, service,
-// closing), and at each step its instrument issued with no data at all.
+// a case walked through the case engine's API (filing, inspection, sampling, notice, decision,
+// service, closing), and at each step its instrument issued with no data at all.
 import { describe, expect, it } from 'vitest';
 import { demoRecordId } from '../powers/powers.demo.ts';
 import { createDemoApp } from '../../test/test-app.ts';
@@ -40,7 +40,7 @@ async function issue(caseId: string, kind: InstrumentKind) {
 }
 
 describe('行政处罚 一般程序: each step’s instrument from the case alone', () => {
-  it('issues 立案审批表, 检查笔录, 事先告知书, 决定书, 送达回证 and 结案审批表 without typing', async () => {
+  it('issues 立案审批表, 检查笔录, 抽样取证凭证, 事先告知书, 决定书, 送达回证 and 结案审批表 without typing', async () => {
     const created = await t.app.inject({
       method: 'POST',
       url: `/api/agencies/${t.ids.agencies.market}/cases`,
@@ -121,6 +121,58 @@ describe('行政处罚 一般程序: each step’s instrument from the case alon
     );
     await issue(caseId, 'inspection_transcript');
 
+    // 抽样取证 is a 笔录 of its own (recorded on video in 薛城区, excused here): its 凭证 is
+    // filled from the record — samples, method, officers, the party's signature.
+    const samplingExemption = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${caseId}/evidence/exemptions`,
+      headers: { cookie: cookies.officer1 },
+      payload: {
+        step: 'record_transcript',
+        kind: 'video',
+        act: 'sampling',
+        reason: 'emergency',
+        explanation: '执法记录仪电量耗尽，未能同步录像，事后书面说明',
+        occurredAt: '2026-03-03T02:00:00.000Z',
+        place: '当事人经营场所冷库',
+        officerIds: [t.ids.people.officer1, t.ids.people.officer2],
+      },
+    });
+    expect(samplingExemption.statusCode, samplingExemption.body).toBe(201);
+    await act(
+      caseId,
+      'officer1',
+      'record_transcript',
+      {
+        transcriptKind: 'sampling',
+        madeOn: '2026-03-03',
+        place: '当事人经营场所冷库',
+        officers: [
+          { personId: t.ids.people.officer1, credentialNo: '37040320001' },
+          { personId: t.ids.people.officer2, credentialNo: '37040320002' },
+        ],
+        content: '在当事人冷库内抽取牛肉样品，当场封样，样品封条由当事人签字确认。',
+        samples: '牛肉样品 2 份，每份 500 克',
+        samplingMethod: '随机抽取，现场封样',
+        partySigned: true,
+      },
+      'investigating',
+    );
+    const samplingReceipt = await t.app.inject({
+      method: 'GET',
+      url: `/api/instruments/${(await issue(caseId, 'sampling_receipt')).id}/versions/1`,
+      headers: { cookie: cookies.officer1 },
+    });
+    expect(samplingReceipt.json()).toMatchObject({
+      fields: {
+        time: '2026-03-03',
+        place: '当事人经营场所冷库',
+        items: '牛肉样品 2 份，每份 500 克',
+        samplingMethod: '随机抽取，现场封样',
+        partySignature: '当事人已核对并签名',
+      },
+    });
+
     setToday('2026-03-05');
     await act(
       caseId,
@@ -154,6 +206,7 @@ describe('行政处罚 一般程序: each step’s instrument from the case alon
       '枣庄市薛城区常庄街道光明路6号',
       '处罚种类和内容：警告',
       '现场检查笔录',
+      '抽样取证凭证',
     ]) {
       expect(text).toContain(expected);
     }

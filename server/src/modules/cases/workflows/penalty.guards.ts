@@ -59,19 +59,25 @@ export const transcriptNamesOfficers = (ctx: GuardContext<Static<typeof Transcri
   if (!partySigned && !refusalNote) {
     return refuse('TRANSCRIPT_INCOMPLETE', '笔录须有当事人签名，当事人拒绝签名的应注明情况');
   }
+  if (ctx.input.transcriptKind === 'sampling' && !ctx.input.samples) {
+    return refuse('TRANSCRIPT_INCOMPLETE', '抽样取证须载明所抽取样品的名称、规格和数量');
+  }
   return undefined;
 };
 
 /**
  * The audio/video acts a transcript records, in the words profiles use: a 现场笔录 or 检查笔录
  * is made at an on-site inspection (薛城区 附件2 第十三条: 现场检查(勘验) recorded simultaneously),
- * a 勘验笔录 at a survey, a 询问笔录 in an investigation. The profile decides which must be recorded.
+ * a 勘验笔录 at a survey, a 询问笔录 in an investigation, the record of 抽样取证 at a sampling
+ * (薛城区 附件2 第十三条 抽样调查, always; 上海 附件2 三（二）2 (3)抽样取证, as circumstances
+ * require). The profile decides which must be recorded.
  */
 export const TRANSCRIPT_AV_ACTS: Record<TranscriptInput['transcriptKind'], AvAct[]> = {
   on_site: ['on_site_enforcement', 'site_inspection', 'inspection_with_contact'],
   inspection: ['site_inspection', 'inspection_with_contact'],
   survey: ['survey'],
   inquiry: ['investigation'],
+  sampling: ['sampling'],
 };
 
 /** Recordings already linked to an earlier transcript: each occurrence needs its own. */

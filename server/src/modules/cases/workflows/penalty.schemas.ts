@@ -53,8 +53,12 @@ export const EmergencyRatifyInput = StrictObject({
   opinion: Reason,
 });
 
+/**
+ * A 笔录 of an act in front of the party: 现场笔录, 询问笔录, 现场检查笔录, 勘验笔录, or the record
+ * of 抽样取证 (its 抽样取证凭证), which also names the samples taken and how they were drawn.
+ */
 export const TranscriptInput = StrictObject({
-  transcriptKind: Type.Enum(['on_site', 'inquiry', 'inspection', 'survey']),
+  transcriptKind: Type.Enum(['on_site', 'inquiry', 'inspection', 'survey', 'sampling']),
   madeOn: IsoDate,
   place: Type.String({ minLength: 1, maxLength: 200 }),
   /** Officers present, each named with the credential number shown. */
@@ -64,6 +68,10 @@ export const TranscriptInput = StrictObject({
   content: Type.String({ minLength: 1, maxLength: 20000 }),
   partySigned: Type.Boolean(),
   refusalNote: Type.Optional(Type.String({ minLength: 2, maxLength: 1000 })),
+  /** 抽样取证: the samples (name, specification, quantity, batch), required for that kind. */
+  samples: Type.Optional(Type.String({ minLength: 2, maxLength: 4000 })),
+  /** 抽样取证: how the samples were drawn (e.g. 随机抽取, the standard followed). */
+  samplingMethod: Type.Optional(Type.String({ minLength: 2, maxLength: 1000 })),
 });
 export type TranscriptInput = Static<typeof TranscriptInput>;
 

@@ -6,6 +6,7 @@ export const ENUM_LABELS: Record<string, string> = {
   inquiry: '询问笔录',
   inspection: '检查笔录',
   survey: '勘验笔录',
+  sampling: '抽样取证凭证',
   // 放弃陈述申辩的方式
   waiver_statement: '当事人签署书面声明',
   waiver_transcript: '记入笔录并由当事人签名',
