@@ -41,8 +41,16 @@ export async function openPglite(dataDir: string | undefined, extra: Partial<PGl
   return PGlite.create(dataDir, pgliteOptions(extra));
 }
 
+// How many connections a Kysely instance may hold at once, for readers that send queries side by
+// side (db/snapshot.ts): PGlite has one, a PostgreSQL pool its maximum.
+const connectionsByDatabase = new WeakMap<Kysely<Database>, number>();
+
+/** The connections `db` may hold at once (1 when it was not opened here). */
+export const databaseConnectionsOf = (db: Kysely<Database>) => connectionsByDatabase.get(db) ?? 1;
+
 export function wrapPglite(pglite: PGlite): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  connectionsByDatabase.set(db, 1);
   // Kysely destroys a driver only once a query has initialised it; a command that fails before
   // its first query would leave PGlite open and the process waiting forever.
   const close = async () => {
@@ -62,6 +70,7 @@ export function connectPostgres(connectionString: string, max = 10): DatabaseHan
       process.emitWarning(`PostgreSQL idle connection lost: ${error.message}`);
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  connectionsByDatabase.set(db, max);
   return { db, kind: 'postgresql', close: () => db.destroy() };
 }
 

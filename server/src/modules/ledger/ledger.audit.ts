@@ -3,10 +3,12 @@
 // heads kept outside the database — against which a rollback shows.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { withSnapshot, type Snapshot } from '../../db/snapshot.ts';
 import type { TrustedPublicKey } from './crypto/keys.ts';
 import { verifyTreeHead, type SignedTreeHead } from './crypto/tree-head.ts';
 import { listTreeHeads } from './ledger.heads.ts';
-import { verifyLedger, type TreeHeadToCheck, type VerifyReport } from './ledger.verify.ts';
+import { READ_AHEAD } from './ledger.verify-read.ts';
+import { verifyLedgerOn, type TreeHeadToCheck, type VerifyReport } from './ledger.verify.ts';
 
 export interface Witness {
   head: SignedTreeHead;
@@ -31,6 +33,20 @@ export async function auditLedger(
   witnesses: readonly Witness[],
   checks: readonly AuditCheck[] = [],
 ): Promise<AuditReport> {
+  // One snapshot for the tree heads, the ledger and the checks: a head the server signs while
+  // this runs must not claim more than the entries this read sees. Witnesses were read before.
+  return withSnapshot(db, READ_AHEAD, (snapshot) =>
+    auditOn(snapshot, trustedKeys, witnesses, checks),
+  );
+}
+
+async function auditOn(
+  snapshot: Snapshot,
+  trustedKeys: readonly TrustedPublicKey[],
+  witnesses: readonly Witness[],
+  checks: readonly AuditCheck[],
+): Promise<AuditReport> {
+  const { db } = snapshot;
   const stored = await listTreeHeads(db);
   const heads: TreeHeadToCheck[] = [
     ...stored.map((head) => ({
@@ -46,7 +62,7 @@ export async function auditLedger(
       source: `见证树头 ${origin} `,
     })),
   ];
-  const report = await verifyLedger(db, heads);
+  const report = await verifyLedgerOn(snapshot, heads);
   for (const check of checks) report.issues.push(...(await check(db)).issues);
   const signedTreeSize = Math.max(
     0,

@@ -76,7 +76,11 @@ export class ChainChecker {
   /** Roots of the perfect subtrees covering [0, expected), largest first (the compact range). */
   readonly frontier: string[] = [];
 
-  constructor(private readonly headsBySize: ReadonlyMap<number, readonly TreeHeadToCheck[]>) {
+  constructor(
+    private readonly headsBySize: ReadonlyMap<number, readonly TreeHeadToCheck[]>,
+    /** The head row's tree size: the chain the database claims to hold. */
+    readonly headSize: number,
+  ) {
     this.checkHeadsAt(0);
   }
 
@@ -89,6 +93,21 @@ export class ChainChecker {
     const seq = row.leaf_index;
     this.checked += 1;
     const isAfterGap = seq > this.expected;
+    if (isAfterGap && seq >= this.headSize) {
+      // Past the head with nothing joining it: no append put it there. Positions up to the head
+      // are walked as missing; the rest of the gap is not (a forged position 10^12 would take
+      // forever), and the entry stays out of the tree.
+      if (this.expected < this.headSize) {
+        this.missingBefore(this.headSize, stored);
+        this.expected = this.headSize;
+      }
+      this.issues.push({
+        kind: 'inserted',
+        seq,
+        detail: `序号 ${seq} 的记录位于账本头（规模 ${this.headSize}）之外且与链不相接：绕过系统插入`,
+      });
+      return;
+    }
     if (isAfterGap) this.missingBefore(seq, stored);
 
     const leafHash = leafHashOf(row);

@@ -8,7 +8,7 @@ import { canonicalJson } from './crypto/canonical-json.ts';
 
 /** Positions per page, and how many pages are read ahead of the one being checked. */
 export const PAGE_SIZE = 2000;
-const READ_AHEAD = 2;
+export const READ_AHEAD = 2;
 
 /** A chained entry as `verify` reads it: the columns it hashes, and the payload verdict. */
 export interface EntryRow {
@@ -59,19 +59,25 @@ const ENTRY_COLUMNS = [
 
 /**
  * Every chained entry in position order, page by page, READ_AHEAD pages in flight. Ends after
- * the last chained entry (looking again once there, for entries chained meanwhile); a run of
- * empty pages (positions deleted wholesale, a forged far position) is skipped in one step.
+ * the last chained entry (looking again once there, in case the read is not on a snapshot); a
+ * run of empty pages (positions deleted wholesale, a forged far position) is skipped in one step.
+ * `readers` (transactions on the same snapshot as `db`) carry the pages side by side: page i's
+ * queries go to one reader, which no other page uses while it is in flight.
  */
 export async function* readChainedPages(
   db: Kysely<Database>,
   pageSize = PAGE_SIZE,
+  readers: readonly Kysely<Database>[] = [],
 ): AsyncGenerator<Page> {
   let last = await lastChainedPosition(db, 0);
   let nextFrom = 0;
+  let pageNo = 0;
+  // Without readers the pages' queries would interleave on one connection: read one at a time.
+  const ahead = readers.length === 0 ? 1 : Math.min(READ_AHEAD, readers.length);
   const inFlight: Promise<Page>[] = [];
   for (;;) {
-    while (inFlight.length < READ_AHEAD && nextFrom <= last) {
-      const page = readPage(db, nextFrom, nextFrom + pageSize);
+    while (inFlight.length < ahead && nextFrom <= last) {
+      const page = readPage(readers[pageNo++ % ahead] ?? db, nextFrom, nextFrom + pageSize);
       page.catch(() => undefined); // awaited below; this only keeps an early exit from leaking it
       inFlight.push(page);
       nextFrom += pageSize;
@@ -84,7 +90,7 @@ export async function* readChainedPages(
       continue;
     }
     const page = await next;
-    if (page.rows.length === 0 && inFlight.length === 0 && nextFrom <= last) {
+    if (page.rows.length === 0 && nextFrom <= last) {
       const following = await firstChainedPosition(db, nextFrom);
       if (following !== undefined) nextFrom = following - (following % pageSize);
     }
@@ -135,12 +141,16 @@ async function readEntries(db: Kysely<Database>, from: number, to: number): Prom
     .where('leaf_index', '<', to)
     .where('entry_hash', 'is not', null)
     .orderBy('leaf_index');
+  // On a snapshot the failed cast would end the transaction: it runs inside a savepoint.
+  await sql`savepoint verify_page`.execute(db);
   try {
     const rows = await query
       .select(sql<boolean>`payload = payload_canonical::jsonb`.as('payload_ok'))
       .execute();
+    await sql`release savepoint verify_page`.execute(db);
     return rows as EntryRow[];
   } catch {
+    await sql`rollback to savepoint verify_page`.execute(db);
     const rows = await query.select('payload').execute();
     return rows.map(({ payload, ...row }) => ({
       ...(row as Omit<EntryRow, 'payload_ok'>),

@@ -8,11 +8,12 @@
 // entries, the head row, tree heads beyond the end — is judged here after the last page.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { withSnapshot, type Snapshot } from '../../db/snapshot.ts';
 import { canonicalJson } from './crypto/canonical-json.ts';
 import { payloadHashOf } from './ledger.entry.ts';
 import { ChainChecker, type NodeLookup } from './ledger.verify-chain.ts';
 import { classifyMismatches, MOVE_WINDOW, type MismatchedEntry } from './ledger.verify-classify.ts';
-import { readChainedPages, readNodes } from './ledger.verify-read.ts';
+import { READ_AHEAD, readChainedPages, readNodes } from './ledger.verify-read.ts';
 
 export type LedgerIssueKind =
   | 'altered'
@@ -56,12 +57,31 @@ export interface VerifyReport {
 /** Pending entries older than this mean no sealer has run: reported as unsealed. */
 export const PENDING_GRACE_MS = 10 * 60 * 1000;
 
-export async function verifyLedger(
+export interface VerifyOptions {
+  /** Positions read per page (tests use small pages to cross page boundaries). */
+  pageSize?: number;
+}
+
+/**
+ * Verifies the ledger as it stood at one instant: everything is read on one snapshot (see
+ * db/snapshot.ts), so entries, nodes and the head that a running server writes meanwhile neither
+ * join the check half-written nor make the head look wrong.
+ */
+export function verifyLedger(
   db: Kysely<Database>,
   treeHeads: readonly TreeHeadToCheck[],
-  /** Positions read per page (tests use small pages to cross page boundaries). */
-  options: { pageSize?: number } = {},
+  options: VerifyOptions = {},
 ): Promise<VerifyReport> {
+  return withSnapshot(db, READ_AHEAD, (snapshot) => verifyLedgerOn(snapshot, treeHeads, options));
+}
+
+/** verifyLedger on a snapshot the caller holds (to read more on the same one). */
+export async function verifyLedgerOn(
+  snapshot: Snapshot,
+  treeHeads: readonly TreeHeadToCheck[],
+  options: VerifyOptions = {},
+): Promise<VerifyReport> {
+  const { db } = snapshot;
   const issues: LedgerIssue[] = [];
   const headsBySize = new Map<number, TreeHeadToCheck[]>();
   for (const head of treeHeads) {
@@ -83,13 +103,19 @@ export async function verifyLedger(
     issues.push({ kind: 'unsealed', detail: `插入序号 ${row.seq} 的记录未纳入账本链` });
   }
 
-  const chain = new ChainChecker(headsBySize);
-  for await (const page of readChainedPages(db, options.pageSize)) {
+  const head = await db.selectFrom('ledger_head').selectAll().executeTakeFirst();
+  const chain = new ChainChecker(headsBySize, head?.tree_size ?? 0);
+  for await (const page of readChainedPages(db, options.pageSize, snapshot.readers)) {
     const first = page.rows[0];
     let stored: NodeLookup = (level, index) => page.nodes.get(level, index);
     // Entries missing across the page's start: their stored leaves lie in pages already read.
     if (first && first.leaf_index > chain.expected && chain.expected < page.from) {
-      const before = await readNodes(db, chain.expected, page.from - 1);
+      // Beyond the head nothing is walked (ChainChecker), so the range stops there.
+      const before = await readNodes(
+        db,
+        chain.expected,
+        Math.max(chain.expected, Math.min(page.from, chain.headSize) - 1),
+      );
       stored = (level, index) => page.nodes.get(level, index) ?? before.get(level, index);
     }
     chain.checkRows(page.rows, stored);
@@ -100,7 +126,7 @@ export async function verifyLedger(
   const pending = await checkPending(db, size);
   issues.push(...pending.issues);
   issues.push(...(await classifyAll(db, chain.mismatched, chain.brokenLinks, issues)));
-  issues.push(...(await compareHead(db, size, chain.lastEntryHash, chain.frontier)));
+  issues.push(...compareHead(head, size, chain.lastEntryHash, chain.frontier));
   for (const [treeSize, heads] of headsBySize) {
     if (treeSize <= size) continue;
     for (const head of heads) {
@@ -188,13 +214,12 @@ async function classifyAll(
   return issues;
 }
 
-async function compareHead(
-  db: Kysely<Database>,
+function compareHead(
+  head: { tree_size: number; last_entry_hash: string; frontier: string[] } | undefined,
   size: number,
   lastHash: string,
   frontier: readonly string[],
-): Promise<LedgerIssue[]> {
-  const head = await db.selectFrom('ledger_head').selectAll().executeTakeFirst();
+): LedgerIssue[] {
   const isSame =
     head !== undefined &&
     head.tree_size === size &&
