@@ -203,7 +203,9 @@ test('an administrator creates an agency with an entrustment, numbers its instru
   await row.getByRole('button', { name: /变更或终止/ }).click();
   const change = page.getByRole('dialog').filter({ hasText: '变更或终止委托' });
   await change.getByText('已终止', { exact: true }).click();
-  await change.getByLabel('变更理由').fill('受委托组织撤并');
+  // The basis written wrongly at entrustment is corrected in the same change.
+  await change.getByLabel('委托依据').fill('《中华人民共和国行政处罚法》第二十条、第二十一条');
+  await change.getByLabel('变更理由').fill('受委托组织撤并；更正委托依据');
   await change.getByRole('button', { name: '确认变更' }).click();
   await expect(row).toContainText('已终止');
 

@@ -9875,7 +9875,13 @@ export interface paths {
         content: {
           'application/json': {
             matters?: string;
+            legalBasis?: string;
             terms?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            startsOn?: string;
             /**
              * Format: date
              * @description YYYY-MM-DD

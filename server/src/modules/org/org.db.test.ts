@@ -190,6 +190,61 @@ describe('units and entrustments', () => {
     expect(noReason.json().details).toContainEqual({ field: 'reason', reason: '缺少必填字段' });
   });
 
+  it('corrects the start date and legal basis of an entrustment, never past its end', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/agencies/${t.ids.agencies.market}/entrustments`,
+      headers: { cookie: admin },
+      payload: {
+        entrustedName: '某镇综合执法队',
+        entrustedCreditCode: '12370403MB28519203',
+        matters: '检查',
+        legalBasis: '《中华人民共和国行政处罚法》第二十条',
+        terms: '以委托机关名义实施',
+        startsOn: '2026-07-01',
+        endsOn: '2027-06-30',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json<{ id: string }>().id;
+    const url = `/api/entrustments/${id}`;
+    const past = await t.app.inject({
+      method: 'PATCH',
+      url,
+      headers: { cookie: admin },
+      payload: { startsOn: '2027-07-01', reason: '委托书日期录入错误' },
+    });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().code).toBe('INVALID_DATE_RANGE');
+
+    const corrected = await t.app.inject({
+      method: 'PATCH',
+      url,
+      headers: { cookie: admin },
+      payload: {
+        startsOn: '2026-08-01',
+        legalBasis: '《中华人民共和国行政处罚法》第二十条、第二十一条',
+        reason: '委托书日期及依据录入错误',
+      },
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(corrected.json()).toMatchObject({
+      startsOn: '2026-08-01',
+      endsOn: '2027-06-30',
+      legalBasis: '《中华人民共和国行政处罚法》第二十条、第二十一条',
+    });
+    const entry = await t.handle.db
+      .selectFrom('ledger_entries')
+      .select('payload')
+      .where('kind', '=', 'org.entrustment.updated')
+      .where('subject_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(entry.payload).toMatchObject({
+      startsOn: '2026-08-01',
+      reason: '委托书日期及依据录入错误',
+    });
+  });
+
   it('keeps an ended or revoked entrustment closed: no revival, no further change', async () => {
     const created = await t.app.inject({
       method: 'POST',

@@ -300,7 +300,10 @@ export const orgRepository = {
     db: Db,
     id: string,
     patch: Partial<
-      Pick<Selectable<Database['entrustments']>, 'matters' | 'terms' | 'ends_on' | 'status'>
+      Pick<
+        Selectable<Database['entrustments']>,
+        'matters' | 'legal_basis' | 'terms' | 'starts_on' | 'ends_on' | 'status'
+      >
     >,
   ): Promise<EntrustmentView> {
     const row = await db

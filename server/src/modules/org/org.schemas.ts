@@ -154,7 +154,9 @@ export type CreateEntrustmentInput = Static<typeof CreateEntrustmentBody>;
 export const UpdateEntrustmentBody = StrictObject(
   {
     matters: Type.Optional(entrustmentFields.matters),
+    legalBasis: Type.Optional(entrustmentFields.legalBasis),
     terms: Type.Optional(entrustmentFields.terms),
+    startsOn: Type.Optional(IsoDate),
     endsOn: Type.Optional(IsoDate),
     status: Type.Optional(Type.Enum(ENTRUSTMENT_STATUSES)),
     reason: Type.String({ minLength: 1, maxLength: 1000 }),

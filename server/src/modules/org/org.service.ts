@@ -241,13 +241,16 @@ export function createOrgService(db: Kysely<Database>) {
       // An ended or revoked entrustment is history: reviving it would let the entrusted body act
       // on a closed record; a new entrustment is a new decision with its own 备案.
       if (current.status !== 'active') throw new AppError('ENTRUSTMENT_CLOSED');
-      if (patch.endsOn !== undefined && patch.endsOn < current.startsOn) {
+      // A corrected start (the 委托书 was dated wrongly) must still precede the end it keeps.
+      if ((patch.endsOn ?? current.endsOn) < (patch.startsOn ?? current.startsOn)) {
         throw new AppError('INVALID_DATE_RANGE');
       }
       return db.transaction().execute(async (trx) => {
         const updated = await repo.updateEntrustment(trx, id, {
           ...(patch.matters !== undefined && { matters: patch.matters }),
+          ...(patch.legalBasis !== undefined && { legal_basis: patch.legalBasis }),
           ...(patch.terms !== undefined && { terms: patch.terms }),
+          ...(patch.startsOn !== undefined && { starts_on: patch.startsOn }),
           ...(patch.endsOn !== undefined && { ends_on: patch.endsOn }),
           ...(patch.status !== undefined && { status: patch.status }),
         });

@@ -26,8 +26,10 @@ interface CreateValues extends Omit<CreateBody, 'startsOn' | 'endsOn'> {
 
 interface ChangeValues {
   status: UpdateBody['status'];
+  startsOn: Dayjs;
   endsOn: Dayjs;
   matters: string;
+  legalBasis: string;
   terms: string;
   reason: string;
 }
@@ -43,6 +45,68 @@ function endNotBefore(start: () => Dayjs | string | undefined): Rule {
         : Promise.resolve();
     },
   };
+}
+
+/** What the entrustment covers, on what basis and on which terms: the same in both forms. */
+function EntrustmentTermsFields() {
+  return (
+    <>
+      <Col xs={24}>
+        <Form.Item name="matters" label="委托事项" rules={requiredText('请填写委托事项', 4000)}>
+          <Input.TextArea autoSize={{ minRows: 2 }} maxLength={4000} />
+        </Form.Item>
+      </Col>
+      <Col xs={24}>
+        <Form.Item
+          name="legalBasis"
+          label="委托依据"
+          rules={requiredText('请填写委托所依据的法律、法规、规章', 1000)}
+        >
+          <Input.TextArea autoSize={{ minRows: 1 }} maxLength={1000} />
+        </Form.Item>
+      </Col>
+      <Col xs={24}>
+        <Form.Item
+          name="terms"
+          label="委托权限与责任"
+          rules={requiredText('请填写委托的权限、责任与监督', 4000)}
+        >
+          <Input.TextArea autoSize={{ minRows: 2 }} maxLength={4000} />
+        </Form.Item>
+      </Col>
+    </>
+  );
+}
+
+/** The period of the entrustment; the end may not precede the start in either form. */
+function EntrustmentPeriodFields() {
+  const form = Form.useFormInstance<{ startsOn?: Dayjs }>();
+  return (
+    <>
+      <Col xs={24} md={12}>
+        <Form.Item
+          name="startsOn"
+          label="委托起始日期"
+          rules={[{ required: true, message: '请选择委托起始日期' }]}
+        >
+          <DatePicker style={{ width: '100%' }} allowClear={false} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item
+          name="endsOn"
+          label="委托终止日期"
+          dependencies={['startsOn']}
+          rules={[
+            { required: true, message: '请选择委托终止日期' },
+            endNotBefore(() => form.getFieldValue('startsOn') as Dayjs | undefined),
+          ]}
+        >
+          <DatePicker style={{ width: '100%' }} allowClear={false} />
+        </Form.Item>
+      </Col>
+    </>
+  );
 }
 
 export function NewEntrustmentModal(props: {
@@ -114,51 +178,8 @@ export function NewEntrustmentModal(props: {
               <Input maxLength={18} />
             </Form.Item>
           </Col>
-          <Col xs={24}>
-            <Form.Item name="matters" label="委托事项" rules={requiredText('请填写委托事项', 4000)}>
-              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={4000} />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item
-              name="legalBasis"
-              label="委托依据"
-              rules={requiredText('请填写委托所依据的法律、法规、规章', 1000)}
-            >
-              <Input.TextArea autoSize={{ minRows: 1 }} maxLength={1000} />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item
-              name="terms"
-              label="委托权限与责任"
-              rules={requiredText('请填写委托的权限、责任与监督', 4000)}
-            >
-              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={4000} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="startsOn"
-              label="委托起始日期"
-              rules={[{ required: true, message: '请选择委托起始日期' }]}
-            >
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="endsOn"
-              label="委托终止日期"
-              dependencies={['startsOn']}
-              rules={[
-                { required: true, message: '请选择委托终止日期' },
-                endNotBefore(() => form.getFieldValue('startsOn') as Dayjs | undefined),
-              ]}
-            >
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
+          <EntrustmentTermsFields />
+          <EntrustmentPeriodFields />
         </Row>
       </Form>
     </Modal>
@@ -169,8 +190,10 @@ export function NewEntrustmentModal(props: {
 function changeBody(current: Entrustment, v: ChangeValues): UpdateBody | null {
   const body: Omit<UpdateBody, 'reason'> = {};
   if (v.status !== current.status) body.status = v.status;
+  if (toIsoDate(v.startsOn) !== current.startsOn) body.startsOn = toIsoDate(v.startsOn);
   if (toIsoDate(v.endsOn) !== current.endsOn) body.endsOn = toIsoDate(v.endsOn);
   if (v.matters.trim() !== current.matters) body.matters = v.matters.trim();
+  if (v.legalBasis.trim() !== current.legalBasis) body.legalBasis = v.legalBasis.trim();
   if (v.terms.trim() !== current.terms) body.terms = v.terms.trim();
   return Object.keys(body).length === 0 ? null : { ...body, reason: v.reason.trim() };
 }
@@ -212,7 +235,11 @@ export function ChangeEntrustmentModal(props: {
           form={form}
           layout="vertical"
           style={{ marginTop: 12 }}
-          initialValues={{ ...current, endsOn: fromIsoDate(current.endsOn) }}
+          initialValues={{
+            ...current,
+            startsOn: fromIsoDate(current.startsOn),
+            endsOn: fromIsoDate(current.endsOn),
+          }}
           onFinish={(values) => {
             const body = changeBody(current, values);
             if (body) change.mutate(body);
@@ -231,36 +258,8 @@ export function ChangeEntrustmentModal(props: {
                 />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                name="endsOn"
-                label={`委托终止日期（起始于 ${current.startsOn}）`}
-                rules={[
-                  { required: true, message: '请选择委托终止日期' },
-                  endNotBefore(() => current.startsOn),
-                ]}
-              >
-                <DatePicker style={{ width: '100%' }} allowClear={false} />
-              </Form.Item>
-            </Col>
-            <Col xs={24}>
-              <Form.Item
-                name="matters"
-                label="委托事项"
-                rules={requiredText('请填写委托事项', 4000)}
-              >
-                <Input.TextArea autoSize={{ minRows: 2 }} maxLength={4000} />
-              </Form.Item>
-            </Col>
-            <Col xs={24}>
-              <Form.Item
-                name="terms"
-                label="委托权限与责任"
-                rules={requiredText('请填写委托的权限、责任与监督', 4000)}
-              >
-                <Input.TextArea autoSize={{ minRows: 2 }} maxLength={4000} />
-              </Form.Item>
-            </Col>
+            <EntrustmentPeriodFields />
+            <EntrustmentTermsFields />
             <Col xs={24}>
               <Form.Item
                 name="reason"

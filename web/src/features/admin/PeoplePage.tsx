@@ -112,6 +112,7 @@ function StatusModal(props: { credential: Credential | null; onClose: () => void
       {change.error ? <ErrorAlert error={change.error} title="未能变更执法证" /> : null}
       <Form<CredentialPatch>
         form={form}
+        name="credential-change"
         layout="vertical"
         initialValues={{ status: credential?.status }}
         onFinish={(values) =>

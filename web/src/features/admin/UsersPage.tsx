@@ -51,6 +51,7 @@ function RolesModal(props: {
       {save.error ? <ErrorAlert error={save.error} title="未能保存角色" /> : null}
       <Form<{ roles: Grant[] }>
         form={form}
+        name="user-roles"
         layout="vertical"
         initialValues={{ roles: props.user?.roles ?? [] }}
         onFinish={(values) =>
