@@ -1,6 +1,7 @@
 // Cases, parties, officers and the action record. Only this file touches their tables.
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { inScope } from '../../db/scope.ts';
 import type { ListScope } from '../../shared/policy.ts';
 import type { CaseKind, CaseSource } from './cases.tables.ts';
 import type { CreateCaseInput } from './cases.schemas.ts';
@@ -46,6 +47,10 @@ export function newParty(p: CreateCaseInput['parties'][number]): NewParty {
     phone: p.phone,
   };
 }
+
+/** A case is in a reader's scope by its agency, or by the region its agency belongs to. */
+const caseScope = (scope: ListScope) =>
+  inScope(scope, { agencyId: 'cases.agency_id', regionPath: 'regions.path' });
 
 export const casesRepository = {
   /** What a case number starts with: the agency's short name, else its name. */
@@ -308,15 +313,7 @@ export const casesRepository = {
       .selectFrom('cases')
       .innerJoin('agencies', 'agencies.id', 'cases.agency_id')
       .innerJoin('regions', 'regions.id', 'agencies.region_id');
-    if (!scope.all) {
-      query = query.where((eb) =>
-        eb.or([
-          eb.val(false),
-          ...(scope.agencyIds.length > 0 ? [eb('cases.agency_id', 'in', scope.agencyIds)] : []),
-          ...scope.regionPaths.map((p) => eb('regions.path', 'like', `${p}%`)),
-        ]),
-      );
-    }
+    query = query.where(caseScope(scope));
     if (filter.agencyId) query = query.where('cases.agency_id', '=', filter.agencyId);
     if (filter.state) query = query.where('cases.state', '=', filter.state);
     const [rows, total] = await Promise.all([
@@ -368,15 +365,7 @@ export const casesRepository = {
     query = identity.creditCode
       ? query.where('case_parties.credit_code', '=', identity.creditCode)
       : query.where('case_parties.id_card_no', '=', identity.idCardNo ?? '');
-    if (!scope.all) {
-      query = query.where((eb) =>
-        eb.or([
-          eb.val(false),
-          ...(scope.agencyIds.length > 0 ? [eb('cases.agency_id', 'in', scope.agencyIds)] : []),
-          ...scope.regionPaths.map((p) => eb('regions.path', 'like', `${p}%`)),
-        ]),
-      );
-    }
+    query = query.where(caseScope(scope));
     return query.orderBy('cases.updated_at', 'desc').execute();
   },
 

@@ -1,7 +1,7 @@
 // `verify` on a ledger that is not standing still, and against a position no append could have
 // drawn: entries appended, chained and signed while it reads must not look like tampering, and a
 // row forged at a far position must be named at once, not walked to.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,13 +33,17 @@ async function ledgerOf(entries: number, poolSize?: number): Promise<Kysely<Data
   return handle.db;
 }
 
-const append = (db: Kysely<Database>, i: number) =>
-  appendLedgerEntry(db, SYSTEM_ACTOR, {
+const append = (db: Kysely<Database> | Transaction<Database>, i: number) => {
+  const entry = {
     kind: 'test.entry',
     subjectType: 'test',
     subjectId: String(i),
     payload: { i, note: `第 ${i} 条` },
-  });
+  };
+  return db.isTransaction
+    ? appendLedgerEntry(db as Transaction<Database>, SYSTEM_ACTOR, entry)
+    : db.transaction().execute((trx) => appendLedgerEntry(trx, SYSTEM_ACTOR, entry));
+};
 
 describe('verify while the ledger grows', () => {
   it('sees one instant: appends, chaining and signed tree heads meanwhile raise nothing', async () => {
@@ -135,7 +139,7 @@ describe('an entry forged far beyond the head', () => {
         .execute();
       await trx
         .insertInto('ledger_entries')
-        .values({ ...copy, leaf_index: last + 500 })
+        .values({ ...copy, payload: JSON.stringify(copy.payload), leaf_index: last + 500 })
         .execute();
     });
     const report = await verifyLedger(db, []);
