@@ -1,6 +1,7 @@
 // `npx sanxiang <command>`: the operator's tools. Every command reads the same configuration as
 // the server (DATA_DIR, DATABASE_URL, PROFILE).
 import { ConfigError } from '../config.ts';
+import { DataDirInUseError } from '../db/data-dir-lock.ts';
 import { runCalendar } from './calendar.command.ts';
 import { runExportArchive } from './export-archive.command.ts';
 import { runMigrate } from './migrate.command.ts';
@@ -50,6 +51,9 @@ try {
   if (error instanceof ConfigError) {
     console.error(error.message);
     process.exitCode = 78;
+  } else if (error instanceof DataDirInUseError) {
+    console.error(error.message);
+    process.exitCode = 75; // EX_TEMPFAIL: try again once the other process has stopped
   } else {
     console.error(error);
     process.exitCode = 1;

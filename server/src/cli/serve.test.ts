@@ -1,7 +1,8 @@
 // `npm start` as a user runs it: a real process on an empty data directory, then again on the
 // same directory; demo logins work, SIGTERM ends it cleanly, and the second start does not seed
-// the demo data twice.
-import { spawn, type ChildProcess } from 'node:child_process';
+// the demo data twice. While it runs, no other command may open its embedded database; after a
+// kill -9 the next start takes the lock the dead process left.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -100,4 +101,23 @@ describe('npm start', () => {
     expect(agencies).toHaveLength(4);
     expect(await stop(child)).toBe(0);
   }, 120_000);
+
+  it('keeps a second process off its data directory, and starts again after kill -9', async () => {
+    const { child } = await start();
+    const verify = spawnSync(process.execPath, [bin, 'verify'], {
+      env: { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, DATABASE_URL: '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(verify.status, verify.stderr).toBe(75);
+    expect(verify.stderr).toContain(`数据目录正被另一个进程（PID ${child.pid}）使用`);
+
+    // A crash leaves the lock behind; the next start must not be locked out by it.
+    const killed = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await killed;
+    const again = await start();
+    expect(await loginStatus(again.base, 'admin')).toBe(200);
+    expect(await stop(again.child)).toBe(0);
+  }, 180_000);
 });

@@ -6,6 +6,7 @@ import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -79,5 +80,14 @@ export async function openDatabase(options: {
   databaseUrl?: string | undefined;
 }): Promise<DatabaseHandle> {
   if (options.databaseUrl) return connectPostgres(options.databaseUrl);
-  return wrapPglite(await openPglite(path.join(options.dataDir, 'db')));
+  // Before PGlite touches a file: a second process on the same directory is refused, not let in.
+  await fs.mkdir(options.dataDir, { recursive: true });
+  const release = await lockDataDir(path.join(options.dataDir, 'db.lock'));
+  try {
+    const handle = wrapPglite(await openPglite(path.join(options.dataDir, 'db')));
+    return { ...handle, close: () => handle.close().finally(release) };
+  } catch (error) {
+    await release();
+    throw error;
+  }
 }
