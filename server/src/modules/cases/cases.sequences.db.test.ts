@@ -2,6 +2,11 @@
 // against random cases. Whatever happens: no 5xx, every refusal carries a known code and a
 // Chinese message, every state reached is one the workflow declares and was reached along a
 // declared edge, each accepted action raised the version by one, and the ledger still verifies.
+// Each run drives a new case from the same day, with dates drawn around the clock's day, so that
+// runs are independent and a shrunk counterexample replays as it failed. (Three cases shared by
+// all runs, on a clock that only moved on and dates fixed in March–April, flaked: a draw that
+// ended them early, or filed them after every date the inputs could hold, left every later run
+// bouncing off them, and the test found fewer than four accepted actions.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/errors.ts';
@@ -11,7 +16,8 @@ import { auditLedger } from '../ledger/ledger.audit.ts';
 import { demoRecordId } from '../powers/powers.demo.ts';
 import { findWorkflow } from './workflows/index.ts';
 
-let now = new Date('2026-03-02T09:00:00+08:00');
+const START = new Date('2026-03-02T09:00:00+08:00');
+let now = START;
 const t = await createDemoApp({ clock: () => now });
 const PEOPLE = [
   'officer1',
@@ -45,14 +51,23 @@ const penalty = (fineYuan: number) => ({
   reasons: '事实清楚，证据确凿。',
 });
 
+// Dates around the clock's day (China time) when the input is drawn, now and then far off.
 const date = fc
-  .integer({ min: 0, max: 60 })
-  .map((d) => new Date(Date.UTC(2026, 2, 2 + d)).toISOString().slice(0, 10));
+  .oneof(
+    { arbitrary: fc.integer({ min: -3, max: 5 }), weight: 3 },
+    { arbitrary: fc.integer({ min: -60, max: 60 }), weight: 1 },
+  )
+  .map((d) => new Date(now.getTime() + 8 * 3_600_000 + d * 86_400_000).toISOString().slice(0, 10));
 const inputs: Record<string, fc.Arbitrary<unknown>> = {
   request_filing: fc.constant({}),
   approve_filing: fc.constant({}),
   decline_filing: fc.constant({ reason: '不属于本机关管辖' }),
-  record_transcript: fc.constant(transcript()),
+  // A sampling needs its recording in 薛城区: refused here, with its code.
+  record_transcript: fc.constantFrom(transcript(), {
+    ...transcript(),
+    transcriptKind: 'sampling',
+    samples: '样品 2 份',
+  }),
   preserve_evidence: date.map((d) => ({ preservedOn: d, items: '过期食品 12 包' })),
   decide_preservation: fc.record({
     decidedOn: date,
@@ -68,6 +83,11 @@ const inputs: Record<string, fc.Arbitrary<unknown>> = {
     content: '请求从轻',
     review: '不予采纳',
     isAccepted: false,
+  })),
+  waive_defence: date.map((d) => ({
+    waivedOn: d,
+    expressedIn: 'waiver_statement',
+    documentRef: '放弃陈述申辩声明书',
   })),
   request_hearing: date.map((d) => ({ requestedOn: d })),
   notify_hearing: fc.record({ noticeServedOn: date, hearingOn: date }),
@@ -138,21 +158,29 @@ async function newCase(procedure: 'ordinary' | 'summary') {
   return id;
 }
 
+/** The names of the actions the case view offers this person. */
+async function offeredTo(caseId: string, who: (typeof PEOPLE)[number]): Promise<string[]> {
+  const view = await t.app.inject({
+    method: 'GET',
+    url: `/api/cases/${caseId}`,
+    headers: { cookie: cookies[who] ?? '' },
+  });
+  return view.statusCode === 200
+    ? view.json<{ availableActions: { name: string }[] }>().availableActions.map((a) => a.name)
+    : [];
+}
+
 describe('random action sequences', () => {
   it('never reach an undeclared state, always refuse with a code, and keep the ledger verifiable', async () => {
-    const caseIds = [
-      await newCase('ordinary'),
-      await newCase('ordinary'),
-      await newCase('summary'),
-    ];
     const actionNames = [...Object.keys(inputs), 'fly_to_moon'];
+    const allCaseIds: string[] = [];
     let accepted = 0;
 
     await fc.assert(
       fc.asyncProperty(
+        fc.constantFrom('ordinary', 'ordinary', 'summary'),
         fc.array(
           fc.record({
-            caseIndex: fc.integer({ min: 0, max: caseIds.length - 1 }),
             person: fc.constantFrom(...PEOPLE),
             action: fc.constantFrom(...actionNames),
             isJunk: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
@@ -161,36 +189,41 @@ describe('random action sequences', () => {
           }),
           { minLength: 5, maxLength: 30 },
         ),
-        async (steps) => {
+        async (procedure, steps) => {
+          now = START;
+          const caseId = await newCase(procedure);
+          allCaseIds.push(caseId);
           for (const step of steps) {
             now = new Date(now.getTime() + step.dayStep * 86_400_000);
-            const caseId = caseIds[step.caseIndex] ?? '';
             const before = await t.handle.db
               .selectFrom('cases')
               .select(['state', 'version', 'kind', 'procedure'])
               .where('id', '=', caseId)
               .executeTakeFirstOrThrow();
-            // Half the steps take one of the actions the case offers this person, so sequences
-            // travel deep into the workflow instead of bouncing off the first guard.
+            const workflow = findWorkflow(before.kind, before.procedure);
+            // Half the steps take one of the actions the case offers, by the first person from
+            // the one drawn on who is offered any, so sequences travel deep into the workflow
+            // instead of bouncing off the first guard.
             let action = step.action;
-            if (step.seed % 2 === 0) {
-              const view = await t.app.inject({
-                method: 'GET',
-                url: `/api/cases/${caseId}`,
-                headers: { cookie: cookies[step.person] ?? '' },
-              });
-              const offered =
-                view.statusCode === 200
-                  ? view.json<{ availableActions: { name: string }[] }>().availableActions
-                  : [];
-              action = offered[Math.abs(step.seed) % Math.max(1, offered.length)]?.name ?? action;
+            let person = step.person;
+            const isOpen = workflow?.actions.some((a) => a.from.includes(before.state));
+            if (step.seed % 2 === 0 && isOpen) {
+              const first = PEOPLE.indexOf(step.person);
+              for (let i = 0; i < PEOPLE.length; i += 1) {
+                const who = PEOPLE[(first + i) % PEOPLE.length] ?? step.person;
+                const offered = await offeredTo(caseId, who);
+                if (offered.length === 0) continue;
+                person = who;
+                action = offered[Math.abs(step.seed) % offered.length] ?? action;
+                break;
+              }
             }
             const arbitrary = step.isJunk ? junk : (inputs[action] ?? junk);
             const input = fc.sample(arbitrary, { seed: step.seed, numRuns: 1 })[0];
             const response = await t.app.inject({
               method: 'POST',
               url: `/api/cases/${caseId}/actions/${action}`,
-              headers: { cookie: cookies[step.person] ?? '' },
+              headers: { cookie: cookies[person] ?? '' },
               payload: input === undefined ? {} : { input },
             });
             expect(response.statusCode, response.body).toBeLessThan(500);
@@ -199,7 +232,6 @@ describe('random action sequences', () => {
               .select(['state', 'version'])
               .where('id', '=', caseId)
               .executeTakeFirstOrThrow();
-            const workflow = findWorkflow(before.kind, before.procedure);
             expect(Object.keys(workflow?.states ?? {})).toContain(after.state);
             if (response.statusCode === 200) {
               accepted += 1;
@@ -221,7 +253,7 @@ describe('random action sequences', () => {
     const recorded = await t.handle.db
       .selectFrom('case_actions')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('case_id', 'in', caseIds)
+      .where('case_id', 'in', allCaseIds)
       .executeTakeFirstOrThrow();
     expect(Number(recorded.n)).toBe(accepted);
     // The sequences did move cases, not only bounce off the guards.
