@@ -180,7 +180,7 @@ describe('units and entrustments', () => {
   });
 
   it('refuses an entrustment that ends before it starts, and one without a reason to change', async () => {
-    const backwards = entrust({ startsOn: '2026-07-01', endsOn: '2026-06-30' });
+    const backwards = await entrust({ startsOn: '2026-07-01', endsOn: '2026-06-30' });
     expect(backwards.json().code).toBe('INVALID_DATE_RANGE');
 
     const noReason = await t.app.inject({
@@ -194,7 +194,7 @@ describe('units and entrustments', () => {
   });
 
   it('corrects the start date and legal basis of an entrustment, never past its end', async () => {
-    const created = entrust({
+    const created = await entrust({
       entrustedName: '某镇综合执法队',
       startsOn: '2026-07-01',
       endsOn: '2027-06-30',
@@ -240,7 +240,7 @@ describe('units and entrustments', () => {
   });
 
   it('keeps an ended or revoked entrustment closed: no revival, no further change', async () => {
-    const created = entrust({ startsOn: '2026-07-01', endsOn: '2027-06-30' });
+    const created = await entrust({ startsOn: '2026-07-01', endsOn: '2027-06-30' });
     expect(created.statusCode, created.body).toBe(201);
     const url = `/api/entrustments/${created.json<{ id: string }>().id}`;
     const revoke = await t.app.inject({
