@@ -1,7 +1,8 @@
 // A penalty case from registration to publication, played by the officers, the head and the
 // reviewer through the workbench: the inspection record is refused until its video is uploaded
-// (薛城区 records on-site inspections on video), the decision is refused without legal review (the
-// server's messages on screen), then made after an agreeing opinion, and the decision is published.
+// (薛城区 records on-site inspections on video), the party's waiver of its statement and defence is
+// recorded after the prior notice, the decision is refused without legal review (the server's
+// messages on screen), then made after an agreeing opinion, and the decision is published.
 import type { Page } from '@playwright/test';
 import { expect, login, logout, screenshot, test } from '../support/fixtures.ts';
 import { choose, confirmAction, expectCaseState, openAction, submitAction } from '../support/ui.ts';
@@ -124,6 +125,17 @@ test('penalty case: officers, head and reviewer from registration to publication
   await submitAction(page, '送达行政处罚事先告知书');
   await expectCaseState(page, '已事先告知');
 
+  // The party waives its statement and defence in writing (放弃陈述申辩), so the decision need not
+  // wait for the statement period to end (《行政处罚法》第四十四条、第四十五条、第六十二条).
+  await openAction(page, '记录当事人放弃陈述申辩');
+  await choose(page, '放弃方式', '当事人签署书面声明');
+  await page
+    .getByLabel('书面声明或笔录', { exact: true })
+    .fill('放弃陈述申辩声明书（当事人法定代表人签名）');
+  await submitAction(page, '记录当事人放弃陈述申辩');
+  await expect(page.locator('.ant-drawer-title')).toHaveCount(0);
+  await expectCaseState(page, '已事先告知');
+
   // The officer declares the decision concerns a major public interest: it becomes major.
   await page.getByRole('tab', { name: '法制审核' }).click();
   await page.getByLabel('涉及重大公共利益').check();
@@ -183,6 +195,7 @@ test('penalty case: officers, head and reviewer from registration to publication
 
   // The timeline verifies in the browser against the signed tree head.
   await page.getByRole('tab', { name: '全过程记录' }).click();
+  await expect(page.getByText('记录当事人放弃陈述申辩').first()).toBeVisible();
   await page
     .getByRole('button', { name: /核验第 \d+ 号记录/ })
     .first()
