@@ -3,19 +3,22 @@
 //
 // An entry's position (leaf index) comes from a sequence when it is inserted, so the position is
 // known at once and never waits for another transaction. The hash chain and the Merkle nodes are
-// added in the same statement when the entry is next in line and no other transaction holds the
+// added in the same call when the entry is next in line and no other transaction holds the
 // ledger head (the usual case, and always with a single writer): then the entry commits chained.
 // Otherwise (concurrent writers on PostgreSQL) the entry commits "pending" — position, canonical
 // payload and payload hash, protected by the write-once trigger — and the sealer
 // (ledger.seal.ts) chains it shortly after commit. Either way the position and the contents are
 // fixed when the business transaction commits; only the hashes linking it to its predecessor
 // can come later.
+//
+// A transaction that holds the head chains its later entries onto its own tip, and the head row
+// is written once at the first chained entry and once more at commit (migration 0200).
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../shared/policy.ts';
 import { canonicalJson } from './crypto/canonical-json.ts';
-import { fromHex, toHex } from './crypto/hash.ts';
-import { chainLeaf, headValues, nodeValues, type HeadState, headFromRow } from './ledger.chain.ts';
+import { toHex } from './crypto/hash.ts';
+import { chainLeaf, headFromRow, type ChainedLeaf, type HeadState } from './ledger.chain.ts';
 import { normalisePayload, payloadHashOf, type LedgerLeafFields } from './ledger.entry.ts';
 import { kickLedgerSealers } from './ledger.seal.ts';
 
@@ -34,21 +37,26 @@ export interface LedgerEntryInput {
 type Trx = Transaction<Database>;
 
 /**
- * The head as this process last wrote or saw it: a guess that saves reading the head before
- * hashing. Only a guess: the statement that uses it chains the entry only if the locked head row
- * still has exactly this size and last hash (which fix its frontier too); if not, the entry is
- * chained by a second statement or left pending. So a stale guess (another process, another
- * database in the same process, a rolled-back transaction) costs a statement, never correctness.
+ * The head as this process last wrote it, so that an append can hash before its one call. Only
+ * a guess: the function chains the entry only if the head it locked (or this transaction's tip)
+ * has exactly this size and last hash (which fix its frontier too); if not, it inserts nothing
+ * and returns that head, and the entry is hashed again. So a stale guess (another process,
+ * another database in the same process, a rolled-back transaction) costs a statement, never
+ * correctness. Unknown after an entry went pending: other writers are at work, the next entry
+ * will most likely be pending too, and a pending entry needs no hashing.
  */
 let headGuess: HeadState | undefined;
+/** The tip of each transaction that holds the head: exact, whatever other transactions do. */
+const tipByTransaction = new WeakMap<Trx, HeadState>();
 
 interface AppendRow {
   r_position: number | string;
   r_is_chained: boolean;
   r_is_locked: boolean;
-  r_head_size: number | string;
-  r_head_frontier: string[];
-  r_head_last_hash: string;
+  /** The head, only when it was locked but the entry was not hashed against it. */
+  r_head_size: number | string | null;
+  r_head_frontier: string[] | null;
+  r_head_last_hash: string | null;
 }
 
 export interface AppendOptions {
@@ -80,67 +88,66 @@ export async function appendLedgerEntry(
     recordedAt: recordedAt.toISOString(),
     payloadHash: payloadHashOf(payloadCanonical),
   };
-  const guess = headGuess ?? (await readHead(trx));
-  const next = chainLeaf(guess, fields);
-
-  // One call: draw a position; lock the head if this entry can be next in line and no one else
-  // holds it (see the function in migration 2800); if the locked head is the guessed one, write
-  // nodes, head and the chained entry at the head's position; otherwise insert the entry pending
-  // at its position. Returns the head as locked or as seen.
-  const result = await sql<AppendRow>`select * from sanxiang_ledger_append(
-      ${options.defer === true}::boolean,
-      ${guess.treeSize}::bigint, ${guess.lastEntryHash}::text,
-      ${next.head.frontier.map(toHex)}::text[], ${next.entryHash}::text,
-      ${next.nodes.map((n) => n.level)}::smallint[], ${next.nodes.map((n) => n.index)}::bigint[],
-      ${next.nodes.map((n) => toHex(n.hash))}::text[],
+  // One call: draw a position (or take the one given); lock the head if this entry can be next
+  // in line and no one else holds it (or this transaction holds it already); if that head is the
+  // expected one, insert the chained entry and its nodes; if it is another (or none was
+  // expected), insert nothing and return it; otherwise insert the entry pending.
+  const call = async (expected: HeadState | undefined, position: number | null) => {
+    const next = expected && chainLeaf(expected, fields);
+    const result = await sql<AppendRow>`select * from sanxiang_ledger_append(
+      ${options.defer === true}::boolean, ${position}::bigint,
+      ${expected?.treeSize ?? null}::bigint, ${expected?.lastEntryHash ?? null}::text,
+      ${next ? arrayLiteral(next.head.frontier.map(toHex)) : null}::text,
+      ${next?.entryHash ?? null}::text,
+      ${next ? arrayLiteral(next.nodes.map((n) => n.level)) : null}::smallint[],
+      ${next ? arrayLiteral(next.nodes.map((n) => n.index)) : null}::bigint[],
+      ${next ? arrayLiteral(next.nodes.map((n) => toHex(n.hash))) : null}::text[],
       ${fields.kind}::text, ${fields.subjectType}::text, ${fields.subjectId}::text,
       ${fields.agencyId}::uuid, ${fields.caseId}::uuid, ${actor.userId}::uuid,
       ${actor.name}::text, ${actor.ip}::text, ${actor.userAgent}::text,
-      ${recordedAt}::timestamptz, ${JSON.stringify(payload)}::jsonb, ${payloadCanonical}::text,
+      ${recordedAt}::timestamptz, ${payloadCanonical}::text,
       ${fields.payloadHash}::text)`.execute(trx);
-  const row = result.rows[0];
-  if (!row) throw new Error('ledger append returned no row');
-  const leafIndex = Number(row.r_position);
+    const row = result.rows[0];
+    if (!row) throw new Error('ledger append returned no row');
+    return { row, next };
+  };
 
-  if (row.r_is_chained) {
+  const expected = options.defer ? undefined : (tipByTransaction.get(trx) ?? headGuess);
+  let { row, next }: { row: AppendRow; next: ChainedLeaf | undefined } = await call(expected, null);
+  if (row.r_is_locked && !row.r_is_chained) {
+    // Next in line and the head is ours, but the guess was stale or missing: hash against the
+    // locked head and insert at that position, still inside the business transaction (or, if a
+    // void took the position meanwhile, pending at a new one).
+    ({ row, next } = await call(headOf(row), Number(row.r_position)));
+    if (row.r_is_locked && !row.r_is_chained) throw new Error('ledger append: the head moved');
+  }
+  const leafIndex = Number(row.r_position);
+  if (row.r_is_chained && next) {
+    tipByTransaction.set(trx, next.head);
     headGuess = next.head;
     return leafIndex;
   }
-  const head = headFromRow({
-    tree_size: row.r_head_size,
-    frontier: row.r_head_frontier,
-    last_entry_hash: row.r_head_last_hash,
-  });
-  if (row.r_is_locked) {
-    // Next in line and the head is ours, but the guess was stale: chain it now, still inside
-    // the business transaction.
-    const chained = chainLeaf(head, fields);
-    await sql`
-      with hu as (update ledger_head set ${headValues(chained.head)} where id = 1),
-      nu as (
-        insert into ledger_nodes (level, index, hash)
-        select v.level, v.index, v.hash from (values ${nodeValues(chained.nodes)}) as v(level, index, hash)
-      )
-      update ledger_entries set prev_hash = ${head.lastEntryHash}, entry_hash = ${chained.entryHash}
-      where leaf_index = ${leafIndex}`.execute(trx);
-    headGuess = chained.head;
-    return leafIndex;
-  }
   // Pending: another transaction holds the head, or earlier entries still await sealing.
-  headGuess = head;
+  headGuess = undefined;
   kickLedgerSealers();
   return leafIndex;
 }
 
-async function readHead(trx: Trx): Promise<HeadState> {
-  const row = await trx
-    .selectFrom('ledger_head')
-    .select(['tree_size', 'frontier', 'last_entry_hash'])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
-  return {
-    treeSize: Number(row.tree_size),
-    frontier: row.frontier.map(fromHex),
-    lastEntryHash: row.last_entry_hash,
-  };
+/**
+ * A PostgreSQL array literal of numbers or hex strings (nothing to quote), built here rather than
+ * by the driver: the frontier is kept as this text until the head row is written.
+ */
+function arrayLiteral(values: readonly (number | string)[]): string {
+  return `{${values.join(',')}}`;
+}
+
+function headOf(row: AppendRow): HeadState {
+  if (row.r_head_size === null || row.r_head_frontier === null || row.r_head_last_hash === null) {
+    throw new Error('ledger append: the locked head was not returned');
+  }
+  return headFromRow({
+    tree_size: row.r_head_size,
+    frontier: row.r_head_frontier,
+    last_entry_hash: row.r_head_last_hash,
+  });
 }
