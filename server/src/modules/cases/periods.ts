@@ -1,6 +1,6 @@
 // Periods the law sets, turned into dates with the working-day calendar. The amounts and units
 // always come from the effective rules; this file only counts.
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import { loadWorkingDayCalendar } from '../calendar/calendar.service.ts';
@@ -12,15 +12,18 @@ export interface Period {
   unit: 'working_days' | 'days';
 }
 
-/** The last day of a period starting the day after `startOn` (自…之日起N日内). */
+/**
+ * The last day of a period starting the day after `startOn` (自…之日起N日内). It only reads the
+ * calendar, so a document being filled outside a transaction counts as a guard inside one does.
+ */
 export async function periodEnd(
-  trx: Transaction<Database>,
+  db: Kysely<Database>,
   startOn: string,
   period: Period,
 ): Promise<string> {
   const terms = { ...period, startOn, startAt: null, rollsToWorkingDay: false };
   const range = calendarRangeFor(terms);
-  const calendar = await loadWorkingDayCalendar(trx, range ?? 'all');
+  const calendar = await loadWorkingDayCalendar(db, range ?? 'all');
   const due = computeDue(terms, calendar);
   if (due.isCalendarMissing || !due.dueOn) {
     throw new AppError('CALENDAR_NOT_LOADED', {

@@ -1,9 +1,12 @@
 // Guards of the penalty workflow (《行政处罚法》), each refusing with a stable code. Every period and
 // limit is read from the effective rules' statute section.
+import type { Kysely } from 'kysely';
 import type { Static } from 'typebox';
+import type { Database } from '../../../db/schema.ts';
+import type { EffectiveRules } from '../../profile/profile.resolve.ts';
 import type { AvAct } from '../../profile/profile.vocabulary.ts';
 import { avRecordedEach, unclaimedAvRecord } from '../guards.ts';
-import { periodEnd, periodOf } from '../periods.ts';
+import { periodEnd, periodOf, statutePeriod } from '../periods.ts';
 import type { GuardContext, Refusal } from '../workflow.ts';
 import {
   decisionDueOn,
@@ -141,13 +144,16 @@ export const hearingSettled = (ctx: GuardContext) => {
   return undefined;
 };
 
-/** The last day the party may state and defend: the profile's period from the notice's service. */
-export const defenceDueOn = (ctx: GuardContext, notice: Notice) =>
-  periodEnd(
-    ctx.trx,
-    notice.servedOn,
-    periodOf(statute(ctx).defenceDeadline.effective, 'defenceDeadline'),
-  );
+/**
+ * The last day the party may state and defend: the profile's period from the notice's service.
+ * The decision waits for it (defenceSettled) and the 事先告知书 prints it (instruments), both
+ * from here, so the party reads the day the guard counts.
+ */
+export const defenceDueOn = (
+  db: Kysely<Database>,
+  rules: EffectiveRules,
+  notice: Pick<Notice, 'servedOn'>,
+) => periodEnd(db, notice.servedOn, statutePeriod(rules, 'defenceDeadline'));
 
 /**
  * Arts.44, 45, 62: no decision while the party's statement period runs, unless it has been heard
@@ -158,7 +164,7 @@ export const defenceDueOn = (ctx: GuardContext, notice: Notice) =>
 export const defenceSettled = async (ctx: GuardContext<{ decidedOn: string }>) => {
   const notice = d<Notice>(ctx, 'notice');
   if (!notice || isDefenceSettled(ctx.snapshot.details)) return undefined;
-  const dueOn = await defenceDueOn(ctx, notice);
+  const dueOn = await defenceDueOn(ctx.trx, ctx.rules, notice);
   if (ctx.today > dueOn && ctx.input.decidedOn > dueOn) return undefined;
   return refuse(
     'STATEMENT_PERIOD_OPEN',
