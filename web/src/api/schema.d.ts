@@ -6965,6 +6965,8 @@ export interface paths {
                   text: string;
                   type: string;
                 };
+                /** @description 仅在此情形下必备（如拟作出的处罚属于听证范围）；null 为一律必备 */
+                condition: string | null;
               }[];
             }[];
           };

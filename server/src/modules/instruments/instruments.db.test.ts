@@ -1,10 +1,12 @@
 // Instruments through the API on the demo case: every template issues (the case fills what it
-// holds, the officer the rest), a missing legal field is refused and changes nothing, 20 parallel
-// issues are numbered 1..20, the PDF's Chinese text extracts, the DOCX holds it, the seal verifies
-// and fails after a flipped byte, versions are write-once, readings are logged and scoped.
+// holds, the officer the rest) except those waiting for a step the case has not recorded, a
+// missing legal field is refused and changes nothing, 20 parallel issues are numbered 1..20, the
+// PDF's Chinese text extracts, the DOCX holds it, the seal verifies and fails after a flipped
+// byte, versions are write-once, readings are logged and scoped.
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDemoApp } from '../../test/test-app.ts';
+import { CASE_RECORD_FIELDS } from './instruments.fields.ts';
 import { extractPdfText, unzipEntry } from './instruments.render.test-support.ts';
 import { INSTRUMENT_KINDS, TEMPLATES, type InstrumentKind } from './instruments.templates.ts';
 
@@ -50,9 +52,21 @@ async function issue(kind: InstrumentKind, data: Record<string, string>) {
   });
 }
 
-/** What an officer types for the fields the demo case cannot supply. */
+const isFromRecord = (m: Missing) => (CASE_RECORD_FIELDS as readonly string[]).includes(m.field);
+
+/** What an officer types for the fields the demo case cannot supply (the record's are not typed). */
 function typed(missing: Missing[]): Record<string, string> {
-  return Object.fromEntries(missing.map((m) => [m.field, `（经办人填写）${m.label}`]));
+  return Object.fromEntries(
+    missing.filter((m) => !isFromRecord(m)).map((m) => [m.field, `（经办人填写）${m.label}`]),
+  );
+}
+
+async function act(action: string, input: unknown) {
+  const response = await request('POST', `/api/cases/${caseId}/actions/${action}`, {
+    cookie: officer,
+    payload: { input },
+  });
+  expect(response.statusCode, `${action}: ${response.body}`).toBe(200);
 }
 
 async function available(): Promise<Available[]> {
@@ -99,12 +113,25 @@ describe('issuing from the demo case', () => {
   it('lists what each template still lacks and issues every template once it is supplied', async () => {
     const list = await available();
     expect(list.map((a) => a.kind).sort()).toEqual([...INSTRUMENT_KINDS].sort());
-    // The case under investigation calls for transcripts and the prior notice.
-    expect(list.filter((a) => a.isSuggested).map((a) => a.kind)).toContain('penalty_prior_notice');
+    // The case under investigation calls for transcripts; the prior notice comes once its
+    // service date is recorded, as its periods run from that day.
+    const suggested = list.filter((a) => a.isSuggested).map((a) => a.kind);
+    expect(suggested).toContain('inquiry_transcript');
+    expect(suggested).not.toContain('penalty_prior_notice');
     const filing = list.find((a) => a.kind === 'filing_approval');
     expect(filing?.missing.map((m) => m.field)).not.toContain('officers');
+    // No notice yet: the party's last days and what became of its statement are not on record.
+    const waiting = list.filter((a) => a.missing.some(isFromRecord)).map((a) => a.kind);
+    expect(waiting.sort()).toEqual(
+      ['hearing_rights_notice', 'penalty_decision', 'penalty_prior_notice'].sort(),
+    );
     for (const entry of list) {
       const response = await issue(entry.kind, typed(entry.missing));
+      if (waiting.includes(entry.kind)) {
+        expect(response.statusCode, `${entry.kind}: ${response.body}`).toBe(422);
+        expect(response.json()).toMatchObject({ code: 'INSTRUMENT_FIELDS_MISSING' });
+        continue;
+      }
       expect(response.statusCode, `${entry.kind}: ${response.body}`).toBe(201);
       const body = response.json<InstrumentBody>();
       expect(body.docNo).toBe(`薛市监${TEMPLATES[entry.kind].code}〔2026〕1号`);
@@ -159,10 +186,31 @@ describe('files, seal and versions', () => {
   let instrument: InstrumentBody;
   let base: string;
   beforeAll(async () => {
+    // The notice's service is recorded first: the prior notice counts the party's days from it.
+    await act('record_transcript', {
+      transcriptKind: 'inquiry',
+      madeOn: '2026-11-21',
+      place: '当事人经营场所',
+      officers: [
+        { personId: t.ids.people.officer1, credentialNo: '37040320001' },
+        { personId: t.ids.people.officer2, credentialNo: '37040320002' },
+      ],
+      content: '问：冷库内的牛肉是否超过保质期？答：是。',
+      partySigned: true,
+    });
+    await act('notify_intent', {
+      servedOn: '2026-11-21',
+      proposed: {
+        types: ['fine'],
+        fineYuan: 5000,
+        isMitigated: false,
+        legalBasis: '《中华人民共和国食品安全法》第一百二十四条第一款',
+        reasons: '当事人经营超过保质期的食品',
+      },
+      isLargeAmount: false,
+    });
     response = await issue('penalty_prior_notice', {
       partyAddress: '枣庄市薛城区临城街道泰山路18号',
-      proposed: '罚款人民币5,000元',
-      reasons: '当事人经营超过保质期的食品',
     });
     instrument = response.json<InstrumentBody>();
     base = `/api/instruments/${instrument.id}`;
@@ -179,6 +227,8 @@ describe('files, seal and versions', () => {
       instrument.docNo,
       '枣庄市薛城区味美餐饮有限公司',
       '枣庄市薛城区市场监督管理局',
+      // Served on Saturday 21 November: five working days end on Friday 27 November.
+      '陈述、申辩的截止日期：2026年11月27日',
     ]) {
       expect(text).toContain(expected);
     }

@@ -28,14 +28,16 @@ export const FIELD_LABELS = {
   performance: '履行方式和期限',
   remedies: '申请行政复议、提起行政诉讼的途径和期限',
   rights: '当事人依法享有的权利',
+  defenceDueOn: '陈述、申辩的截止日期',
   hearingRights: '听证权利',
-  hearingRequestDueOn: '要求听证的期限',
+  hearingRequestDueOn: '要求听证的截止日期',
   hearingTime: '听证时间',
   hearingPlace: '听证地点',
   hearingHost: '听证主持人',
   hearingRecord: '听证记录',
   defenceContent: '陈述申辩内容',
   defenceReview: '复核意见',
+  defenceOutcome: '当事人陈述、申辩及采纳情况',
   approvalOpinion: '审批意见',
   approvedBy: '审批人',
   approvedOn: '审批日期',
@@ -86,6 +88,19 @@ export const FIELD_KEYS = Object.keys(FIELD_LABELS) as FieldKey[];
 
 /** Fields the system always fills and an officer may never override. */
 export const SYSTEM_FIELDS: readonly FieldKey[] = ['agencyName', 'docNo', 'issuedOn', 'caseNo'];
+
+/**
+ * Fields only the case record fills: the party's rights with the last days the penalty guards
+ * count (a typed date would be a second calculation the decision does not wait for), and what
+ * the party did with them. An officer corrects them by recording the step, never by typing.
+ */
+export const CASE_RECORD_FIELDS: readonly FieldKey[] = [
+  'rights',
+  'defenceDueOn',
+  'hearingRights',
+  'hearingRequestDueOn',
+  'defenceOutcome',
+];
 
 export function isFieldKey(key: string): key is FieldKey {
   return Object.hasOwn(FIELD_LABELS, key);

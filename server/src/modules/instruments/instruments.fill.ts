@@ -1,11 +1,14 @@
 // Fills an instrument's fields from what the case already holds — registration, parties,
 // officers with their credential numbers, the power's legal basis, evidence, and what each
 // workflow step recorded in case.details — so that an officer enters nothing twice. Periods come
-// from the statute's cited values, remedies' time limits from instruments.law.ts.
+// from the statute's cited values, the party's statement and hearing periods as the penalty
+// guards count them (instruments.statement.ts), remedies' time limits from instruments.law.ts.
 import { STATUTE } from '../profile/profiles/statute.ts';
 import type { FieldKey, Fields } from './instruments.fields.ts';
 import { REMEDY_PERIODS } from './instruments.law.ts';
+import { statementFields, type PartyPeriods } from './instruments.statement.ts';
 import type { InstrumentKind } from './instruments.templates.ts';
+import { chineseNumber, periodText, yuan } from './instruments.wording.ts';
 
 export interface InstrumentCaseData {
   caseId: string;
@@ -38,6 +41,8 @@ export interface InstrumentCaseData {
   actions: { action: string; actorName: string | null; actedOn: string }[];
   /** Instruments already issued on the case (newest last), to name what a receipt serves. */
   issued: { kind: string; title: string; docNo: string }[];
+  /** The party's statement and hearing periods after the 事先告知 (null before it). */
+  partyPeriods: PartyPeriods | null;
 }
 
 const SOURCE_LABELS: Record<string, string> = {
@@ -106,23 +111,6 @@ interface Transcript {
   samplingMethod?: string;
 }
 
-const DIGITS = '零一二三四五六七八九';
-/** 1–99 in Chinese numerals, as periods are written in documents (十五日, 六十日). */
-export function chineseNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
-  if (n < 10) return DIGITS[n] ?? String(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
-}
-
-function periodText(value: unknown): string {
-  const v = value as { amount: number; unit: string };
-  return `${chineseNumber(v.amount)}${v.unit === 'working_days' ? '个工作日' : '日'}`;
-}
-
-const yuan = (n: number) => `人民币${n.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}元`;
-
 export function describePenalty(p: Penalty | undefined): string | undefined {
   if (!p) return undefined;
   return p.types
@@ -149,18 +137,13 @@ export function fillFromCase(kind: InstrumentKind, c: InstrumentCaseData): Field
   const d = c.details;
   const party = c.parties[0];
   const decision = get<{ decidedOn: string; penalty: Penalty }>(d, 'decision');
-  const notice = get<{ servedOn: string; proposed: Penalty; hearingRequestDueOn: string | null }>(
-    d,
-    'notice',
-  );
-  const proposed = get<Penalty>(d, 'proposed') ?? notice?.proposed;
+  const proposed = get<Penalty>(d, 'proposed') ?? get<{ proposed: Penalty }>(d, 'notice')?.proposed;
   const penalty = decision?.penalty ?? proposed;
   const service = last<{ method: string; servedOn: string } & Record<string, string>>(
     d,
     'services',
   );
   const hearing = get<Record<string, string>>(d, 'hearing');
-  const defence = last<{ content: string; review: string; receivedOn: string }>(d, 'defences');
   const collective = get<{ heldOn: string; participants: string[]; minutes: string }>(
     d,
     'collectiveDecision',
@@ -231,18 +214,9 @@ export function fillFromCase(kind: InstrumentKind, c: InstrumentCaseData): Field
     remedies:
       `如不服本决定，可以自收到本决定书之日起${REMEDY_PERIODS.reconsideration.text}内向${reconsiderationBody}申请行政复议，` +
       `也可以自收到本决定书之日起${REMEDY_PERIODS.litigation.text}内依法向人民法院提起行政诉讼。`,
-    rights:
-      kind === 'payment_reminder'
-        ? '你（单位）收到本催告书后有权进行陈述和申辩。'
-        : '你（单位）有权进行陈述和申辩；逾期未提出的，视为放弃此权利。',
-    hearingRights: notice?.hearingRequestDueOn
-      ? `你（单位）有权要求举行听证，请于收到本告知书之日起${periodText(STATUTE.hearingRequestDeadline.value)}内提出。`
-      : undefined,
-    hearingRequestDueOn: notice?.hearingRequestDueOn ?? undefined,
+    ...statementFields(kind, d, c.partyPeriods),
     hearingTime: hearing?.hearingOn ?? hearing?.heldOn,
     hearingRecord: hearing?.record,
-    defenceContent: defence?.content,
-    defenceReview: defence?.review,
     approvalOpinion: approval.approvalOpinion,
     approvedBy: approval.approvedBy,
     approvedOn: approval.approvedOn,

@@ -7,8 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../app.ts';
+import type { ProfileId } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaToday } from '../../shared/dates.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -16,15 +17,18 @@ import type { Actor } from '../../shared/policy.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { sha256, toHex } from '../ledger/crypto/hash.ts';
 import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
+import { getEffectiveRules } from '../profile/profile.service.ts';
 import { composeFields, validateOverrides } from './instruments.compose.ts';
 import { renderInstrumentDocx } from './instruments.docx.ts';
-import { SYSTEM_FIELDS } from './instruments.fields.ts';
-import { fillFromCase } from './instruments.fill.ts';
+import { CASE_RECORD_FIELDS, SYSTEM_FIELDS } from './instruments.fields.ts';
+import { fillFromCase, type InstrumentCaseData } from './instruments.fill.ts';
 import { formatDocNo, numberingOf } from './instruments.numbering.ts';
 import { renderInstrumentPdf } from './instruments.pdf.ts';
 import { instrumentsRepository as repo } from './instruments.repository.ts';
 import { sealStatement, sm3Hex } from './instruments.seal.ts';
+import { conditionsOf, partyPeriodsOf } from './instruments.statement.ts';
 import { INSTRUMENT_KINDS, TEMPLATES, type InstrumentKind } from './instruments.templates.ts';
+import { chineseDate } from './instruments.wording.ts';
 
 export type InstrumentDeps = Pick<AppContext, 'signingKey' | 'blobs' | 'clock' | 'config'>;
 
@@ -51,12 +55,6 @@ export interface IssuedInstrument {
   ledgerSeq: number;
 }
 
-/** 2026-11-21 → 2026年11月21日, as documents write dates. */
-export function chineseDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
 export function verificationUrl(config: AppContext['config'], instrumentId: string): string {
   return `${config.PUBLIC_BASE_URL ?? ''}/instruments/verify/${instrumentId}`;
 }
@@ -71,10 +69,26 @@ async function storeBlob(blobs: BlobStore, bytes: Uint8Array): Promise<string> {
   return sm3;
 }
 
-function withoutSystemFields(fields: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(fields).filter(([key]) => !(SYSTEM_FIELDS as readonly string[]).includes(key)),
-  );
+/** What an earlier version carries over: not the system's fields, nor what the record fills. */
+function typedFields(fields: Record<string, string>): Record<string, string> {
+  const computed: readonly string[] = [...SYSTEM_FIELDS, ...CASE_RECORD_FIELDS];
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => !computed.includes(key)));
+}
+
+/**
+ * The case as documents read it: its record, and the party's periods after the 事先告知 counted
+ * by the guards' own functions under the agency's rules, as of `today`.
+ */
+export async function loadInstrumentCase(
+  db: Kysely<Database>,
+  caseId: string,
+  profile: ProfileId,
+  today: string,
+): Promise<InstrumentCaseData | undefined> {
+  const record = await repo.loadCaseData(db, caseId);
+  if (!record) return undefined;
+  const rules = await getEffectiveRules(db, record.agency.id, profile);
+  return { ...record, partyPeriods: await partyPeriodsOf(db, record, rules, today) };
 }
 
 export function requireTemplate(kind: string) {
@@ -90,7 +104,9 @@ export async function issueInstrument(
   request: IssueRequest,
 ): Promise<IssuedInstrument> {
   const template = requireTemplate(request.kind);
-  const caseData = await repo.loadCaseData(trx, request.caseId);
+  const now = deps.clock();
+  const today = chinaToday(now);
+  const caseData = await loadInstrumentCase(trx, request.caseId, deps.config.PROFILE, today);
   if (!caseData) throw new AppError('CASE_NOT_FOUND');
   if (template.caseKinds && !template.caseKinds.includes(caseData.kind as never)) {
     throw new AppError('INSTRUMENT_KIND_NOT_FOR_CASE', {
@@ -103,16 +119,16 @@ export async function issueInstrument(
     ? await repo.latestFields(trx, request.reissue.instrumentId)
     : undefined;
   const overrides = validateOverrides(template, {
-    ...withoutSystemFields(previous ?? {}),
+    ...typedFields(previous ?? {}),
     ...(request.data ?? {}),
   });
-  const now = deps.clock();
-  const today = chinaToday(now);
-  const fields = composeFields(template, fillFromCase(template.kind, caseData), overrides, {
-    agencyName: caseData.agency.name,
-    issuedOn: chineseDate(today),
-    caseNo: caseData.caseNo,
-  });
+  const fields = composeFields(
+    template,
+    fillFromCase(template.kind, caseData),
+    overrides,
+    { agencyName: caseData.agency.name, issuedOn: chineseDate(today), caseNo: caseData.caseNo },
+    conditionsOf(caseData.details),
+  );
 
   let instrumentId: string;
   let docNo: string;

@@ -1,7 +1,7 @@
 // What the law says each instrument must contain, as data. A statute article is cited by name and
 // number with what it requires (the statutes are not among the seed texts, so there is no quote to
 // pin); a 薛城区 article is quoted verbatim from its seed and pinned by instruments.law.test.ts.
-import { PENALTY_LAW, xc } from '../profile/profile.sources.ts';
+import { PENALTY_LAW, marketPenaltyProcedure, xc } from '../profile/profile.sources.ts';
 import type { Citation } from '../profile/profile.values.ts';
 
 export const COERCION_LAW = '《中华人民共和国行政强制法》';
@@ -28,11 +28,21 @@ export const CITES = {
   measureProcedure: law(COERCION_LAW, '第十八条'),
   reminder: law(COERCION_LAW, '第三十五条'),
   enforcementDecision: law(COERCION_LAW, '第三十七条'),
+  // 市场监管总局's procedure rules, which the profiles read for the statement period: the notice
+  // names the 5 working days after service (art.57), the decision states whether the party's
+  // statement and defence were adopted and why (art.62(三)); 《行政处罚法》第五十九条 lists no such
+  // item.
+  defencePeriod: marketPenaltyProcedure('第五十七条'),
+  decisionDefenceOutcome: marketPenaltyProcedure('第六十二条第一款第（三）项'),
   reconsiderationPeriod: law(RECONSIDERATION_LAW, '第二十条'),
   litigationPeriod: law(LITIGATION_LAW, '第四十六条'),
   xcTranscriptOfficers: xc(
     '附件2 第十条',
     '行政执法人员应当在相关调查笔录中对执法人员姓名、执法证件编号及出示情况进行文字记录,并由当事人或者有关在场人员签字或者盖章',
+  ),
+  xcRightsNotice: xc(
+    '附件2 第十一条',
+    '行政执法人员在执法过程中对告知当事人陈述、申辩、申请回避、听证等权利的方式和内容应当进行记录',
   ),
   xcInvestigationRecords: xc('附件2 第十二条', '询问当事人或者证人的,制作询问笔录等文书'),
   xcDefenceRecord: xc('附件2 第十二条', '制作权利告知书、 陈述申辩笔录等文书'),

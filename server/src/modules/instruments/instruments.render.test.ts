@@ -10,16 +10,19 @@ import { fillFromCase } from './instruments.fill.ts';
 import { renderInstrumentPdf, type RenderInput } from './instruments.pdf.ts';
 import { extractPdfText, unzipEntry } from './instruments.render.test-support.ts';
 import { checkSeal, sealStatement, sm3Hex } from './instruments.seal.ts';
+import { conditionsOf } from './instruments.statement.ts';
 import { TEMPLATES, type InstrumentKind } from './instruments.templates.ts';
 import { OFFICER_DATA, sampleCase } from './instruments.test-support.ts';
 
 function inputOf(kind: InstrumentKind): RenderInput {
   const template = TEMPLATES[kind];
+  const c = sampleCase();
   const fields = composeFields(
     template,
-    fillFromCase(kind, sampleCase()),
+    fillFromCase(kind, c),
     validateOverrides(template, OFFICER_DATA[kind] ?? {}),
     { agencyName: '枣庄市薛城区市场监督管理局', issuedOn: '2026年5月10日' },
+    conditionsOf(c.details),
   );
   return {
     template,

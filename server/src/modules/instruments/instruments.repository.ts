@@ -29,7 +29,11 @@ export interface NewVersion {
 }
 
 export const instrumentsRepository = {
-  async loadCaseData(db: Db, caseId: string): Promise<InstrumentCaseData | undefined> {
+  /** The case record as documents read it; its periods are counted by the issuer. */
+  async loadCaseData(
+    db: Db,
+    caseId: string,
+  ): Promise<Omit<InstrumentCaseData, 'partyPeriods'> | undefined> {
     const row = await db
       .selectFrom('cases')
       .innerJoin('agencies', 'agencies.id', 'cases.agency_id')

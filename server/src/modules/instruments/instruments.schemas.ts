@@ -49,7 +49,15 @@ export const TemplateView = Type.Object({
   caseKinds: Type.Union([Type.Array(Type.String()), Type.Null()]),
   isSealed: Type.Boolean(),
   fields: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })),
-  required: Type.Array(Type.Object({ fields: Type.Array(Type.String()), source: Citation })),
+  required: Type.Array(
+    Type.Object({
+      fields: Type.Array(Type.String()),
+      source: Citation,
+      condition: Type.Union([Type.String(), Type.Null()], {
+        description: '仅在此情形下必备（如拟作出的处罚属于听证范围）；null 为一律必备',
+      }),
+    }),
+  ),
 });
 
 export const VersionView = Type.Object({

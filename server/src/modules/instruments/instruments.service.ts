@@ -13,14 +13,21 @@ import { requireAgencyTarget } from '../org/org.service.ts';
 import { missingFields } from './instruments.compose.ts';
 import { FIELD_LABELS, type Fields } from './instruments.fields.ts';
 import { fillFromCase } from './instruments.fill.ts';
-import { issueInstrument, requireTemplate, verificationUrl } from './instruments.issue.ts';
+import {
+  issueInstrument,
+  loadInstrumentCase,
+  requireTemplate,
+  verificationUrl,
+} from './instruments.issue.ts';
 import { citationText } from './instruments.law.ts';
 import { checkPattern, formatDocNo, numberingOf } from './instruments.numbering.ts';
 import { instrumentsPolicies as p } from './instruments.policy.ts';
 import { instrumentsRepository as repo } from './instruments.repository.ts';
 import { checkSeal, sm3Hex } from './instruments.seal.ts';
 import { suggestedKinds } from './instruments.stages.ts';
+import { conditionsOf } from './instruments.statement.ts';
 import {
+  CASE_CONDITIONS,
   INSTRUMENT_KINDS,
   TEMPLATES,
   printedFields,
@@ -102,6 +109,22 @@ export function createInstrumentsService(ctx: AppContext) {
     return instrument;
   }
 
+  /**
+   * The case for the list of what each document lacks. A year whose holidays are not loaded
+   * leaves the party's last days unfilled (and named as missing) instead of failing the list;
+   * issuing the document says which calendar is missing.
+   */
+  async function listedCase(caseId: string) {
+    const today = chinaToday(ctx.clock());
+    try {
+      return await loadInstrumentCase(db, caseId, ctx.config.PROFILE, today);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'CALENDAR_NOT_LOADED') throw error;
+      const record = await repo.loadCaseData(db, caseId);
+      return record && { ...record, partyPeriods: null };
+    }
+  }
+
   async function numbering(principal: Principal, agencyId: string) {
     requireAgencyScope(principal, p.readNumbering, await requireAgencyTarget(db, agencyId));
     const n = await numberingOf(db, agencyId);
@@ -134,6 +157,7 @@ export function createInstrumentsService(ctx: AppContext) {
           required: t.required.map((r) => ({
             fields: [...r.fields],
             source: { type: r.source.type, text: citationText(r.source) },
+            condition: r.when ? CASE_CONDITIONS[r.when] : null,
           })),
         };
       });
@@ -148,8 +172,9 @@ export function createInstrumentsService(ctx: AppContext) {
         resource: 'instruments',
         reason,
       });
-      const caseData = await repo.loadCaseData(db, caseId);
+      const caseData = await listedCase(caseId);
       if (!caseData) throw new AppError('CASE_NOT_FOUND');
+      const conditions = conditionsOf(caseData.details);
       const items = await instrumentViews(await repo.instrumentsOfCase(db, caseId));
       const suggested = suggestedKinds(caseData.kind, caseData.state);
       const issuedKinds = new Set(items.map((i) => i.kind));
@@ -166,7 +191,7 @@ export function createInstrumentsService(ctx: AppContext) {
           kind,
           title: TEMPLATES[kind].title,
           isSuggested: suggested.includes(kind) && !issuedKinds.has(kind),
-          missing: missingFields(TEMPLATES[kind], fields),
+          missing: missingFields(TEMPLATES[kind], fields, conditions),
         };
       });
       return { items, available };

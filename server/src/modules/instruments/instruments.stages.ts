@@ -1,7 +1,8 @@
 // Which instruments each stage of a case calls for: the case engine's states mapped to the
-// documents an officer produces there (立案审批表 when filing is requested, 事先告知书 before the
-// notice, 决定书 at the decision, 送达回证 at service, 结案审批表 at closing …). The list of a
-// case's instruments marks these as suggested, each already filled from the case.
+// documents an officer produces there (立案审批表 when filing is requested, 事先告知书 once its
+// service date is recorded — its periods run from that day —, 决定书 at the decision, 送达回证 at
+// service, 结案审批表 at closing …). The list of a case's instruments marks these as suggested,
+// each already filled from the case.
 import type { InstrumentKind } from './instruments.templates.ts';
 
 const PENALTY: Record<string, readonly InstrumentKind[]> = {
@@ -20,9 +21,9 @@ const PENALTY: Record<string, readonly InstrumentKind[]> = {
     'preservation_notice',
     'preservation_decision',
     'rectification_order',
-    'penalty_prior_notice',
   ],
   notified: [
+    'penalty_prior_notice',
     'hearing_rights_notice',
     'defence_transcript',
     'collective_discussion_record',

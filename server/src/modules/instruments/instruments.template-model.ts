@@ -35,9 +35,17 @@ export const INSTRUMENT_KINDS = [
 ] as const;
 export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
 
+/** Facts of a case on which a requirement depends, with the words the template list shows. */
+export const CASE_CONDITIONS = {
+  hearingEligible: '拟作出的行政处罚属于听证范围的',
+} as const;
+export type CaseCondition = keyof typeof CASE_CONDITIONS;
+
 export interface Requirement {
   fields: readonly FieldKey[];
   source: Citation;
+  /** Required only where the case meets this condition (the notice of a hearing, art.63). */
+  when?: CaseCondition;
 }
 
 export interface InstrumentTemplate {

@@ -4,12 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors.ts';
 import { composeFields, missingFields, validateOverrides } from './instruments.compose.ts';
 import { FIELD_LABELS } from './instruments.fields.ts';
-import { chineseNumber, fillFromCase } from './instruments.fill.ts';
+import { fillFromCase } from './instruments.fill.ts';
 import { checkPattern, formatDocNo } from './instruments.numbering.ts';
+import { conditionsOf } from './instruments.statement.ts';
 import { INSTRUMENT_KINDS, TEMPLATES } from './instruments.templates.ts';
 import { OFFICER_DATA, sampleCase } from './instruments.test-support.ts';
+import { chineseNumber } from './instruments.wording.ts';
 
 const SYSTEM = { agencyName: '枣庄市薛城区市场监督管理局', issuedOn: '2026年6月25日' };
+/** The sample case's notice proposes a fine open to a hearing. */
+const HEARING = conditionsOf(sampleCase().details);
 
 function refusalOf(fn: () => unknown): AppError {
   try {
@@ -46,8 +50,9 @@ describe('templates', () => {
         fillFromCase(kind, sampleCase()),
         validateOverrides(template, OFFICER_DATA[kind] ?? {}),
         SYSTEM,
+        HEARING,
       );
-      expect(missingFields(template, fields)).toEqual([]);
+      expect(missingFields(template, fields, HEARING)).toEqual([]);
       expect(fields.agencyName).toBe(SYSTEM.agencyName);
     },
   );
@@ -69,7 +74,7 @@ describe('templates', () => {
     const c = sampleCase({ facts: null });
     c.parties = c.parties.map((p) => ({ ...p, address: null }));
     const error = refusalOf(() =>
-      composeFields(template, fillFromCase('penalty_decision', c), {}, SYSTEM),
+      composeFields(template, fillFromCase('penalty_decision', c), {}, SYSTEM, HEARING),
     );
     expect(error.code).toBe('INSTRUMENT_FIELDS_MISSING');
     expect(error.status).toBe(422);
@@ -88,6 +93,7 @@ describe('templates', () => {
       fillFromCase('penalty_decision', c),
       validateOverrides(template, { facts: '经查，当事人经营超过保质期的牛肉。' }),
       SYSTEM,
+      HEARING,
     );
     expect(fields.facts).toBe('经查，当事人经营超过保质期的牛肉。');
   });
@@ -100,6 +106,7 @@ describe('templates', () => {
         fillFromCase('on_site_transcript', sampleCase({ details: {} })),
         {},
         SYSTEM,
+        new Set(),
       ),
     );
     expect(error.code).toBe('INSTRUMENT_FIELDS_MISSING');

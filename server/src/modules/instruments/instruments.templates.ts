@@ -6,7 +6,9 @@ import { DECISION_TEMPLATES } from './instruments.templates.decision.ts';
 import { INVESTIGATION_TEMPLATES } from './instruments.templates.investigation.ts';
 
 export {
+  CASE_CONDITIONS,
   INSTRUMENT_KINDS,
+  type CaseCondition,
   type InstrumentKind,
   type InstrumentTemplate,
   type Requirement,

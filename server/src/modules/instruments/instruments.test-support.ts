@@ -145,6 +145,19 @@ export function sampleCase(overrides: Partial<InstrumentCaseData> = {}): Instrum
       { action: 'close', actorName: '孙志强', actedOn: '2026-06-25' },
     ],
     issued: [{ kind: 'penalty_decision', title: '行政处罚决定书', docNo: '薛市监罚决〔2026〕1号' }],
+    // Five working days from Monday 20 April, as the guards count them; both over by now.
+    partyPeriods: {
+      defence: {
+        period: { amount: 5, unit: 'working_days' },
+        dueOn: '2026-04-27',
+        hasLapsed: true,
+      },
+      hearing: {
+        period: { amount: 5, unit: 'working_days' },
+        dueOn: '2026-04-27',
+        hasLapsed: true,
+      },
+    },
     ...overrides,
   };
 }

@@ -27,7 +27,9 @@ function Requirements(props: { template: Template }) {
               </Tag>
             ))}
           </Space>
-          <Typography.Text type="secondary"> 依据：{r.source.text}</Typography.Text>
+          <Typography.Text type="secondary">
+            {r.condition ? ` ${r.condition}必备，` : ' '}依据：{r.source.text}
+          </Typography.Text>
         </div>
       ))}
       <Typography.Text strong>文书栏目</Typography.Text>
