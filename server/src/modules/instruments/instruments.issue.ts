@@ -26,7 +26,7 @@ import { formatDocNo, numberingOf } from './instruments.numbering.ts';
 import { renderInstrumentPdf } from './instruments.pdf.ts';
 import { instrumentsRepository as repo } from './instruments.repository.ts';
 import { sealStatement, sm3Hex } from './instruments.seal.ts';
-import { conditionsOf, partyPeriodsOf } from './instruments.statement.ts';
+import { conditionsOf, partyPeriodsOf, printsPartyPeriods } from './instruments.statement.ts';
 import { INSTRUMENT_KINDS, TEMPLATES, type InstrumentKind } from './instruments.templates.ts';
 import { chineseDate } from './instruments.wording.ts';
 
@@ -77,18 +77,25 @@ function typedFields(fields: Record<string, string>): Record<string, string> {
 
 /**
  * The case as documents read it: its record, and the party's periods after the 事先告知 counted
- * by the guards' own functions under the agency's rules, as of `today`.
+ * by the guards' own functions under the agency's rules, as of `today`. Where the year's holidays
+ * are not loaded, a document that prints those periods is refused (CALENDAR_NOT_LOADED names the
+ * year); for any other document, and for the list of what each lacks, they are left unfilled.
  */
 export async function loadInstrumentCase(
   db: Kysely<Database>,
   caseId: string,
-  profile: ProfileId,
-  today: string,
+  options: { profile: ProfileId; today: string; isCalendarRequired: boolean },
 ): Promise<InstrumentCaseData | undefined> {
   const record = await repo.loadCaseData(db, caseId);
   if (!record) return undefined;
-  const rules = await getEffectiveRules(db, record.agency.id, profile);
-  return { ...record, partyPeriods: await partyPeriodsOf(db, record, rules, today) };
+  const rules = await getEffectiveRules(db, record.agency.id, options.profile);
+  try {
+    return { ...record, partyPeriods: await partyPeriodsOf(db, record, rules, options.today) };
+  } catch (error) {
+    const isCalendarMissing = error instanceof AppError && error.code === 'CALENDAR_NOT_LOADED';
+    if (!isCalendarMissing || options.isCalendarRequired) throw error;
+    return { ...record, partyPeriods: null };
+  }
 }
 
 export function requireTemplate(kind: string) {
@@ -106,7 +113,11 @@ export async function issueInstrument(
   const template = requireTemplate(request.kind);
   const now = deps.clock();
   const today = chinaToday(now);
-  const caseData = await loadInstrumentCase(trx, request.caseId, deps.config.PROFILE, today);
+  const caseData = await loadInstrumentCase(trx, request.caseId, {
+    profile: deps.config.PROFILE,
+    today,
+    isCalendarRequired: printsPartyPeriods(template),
+  });
   if (!caseData) throw new AppError('CASE_NOT_FOUND');
   if (template.caseKinds && !template.caseKinds.includes(caseData.kind as never)) {
     throw new AppError('INSTRUMENT_KIND_NOT_FOR_CASE', {

@@ -109,22 +109,6 @@ export function createInstrumentsService(ctx: AppContext) {
     return instrument;
   }
 
-  /**
-   * The case for the list of what each document lacks. A year whose holidays are not loaded
-   * leaves the party's last days unfilled (and named as missing) instead of failing the list;
-   * issuing the document says which calendar is missing.
-   */
-  async function listedCase(caseId: string) {
-    const today = chinaToday(ctx.clock());
-    try {
-      return await loadInstrumentCase(db, caseId, ctx.config.PROFILE, today);
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'CALENDAR_NOT_LOADED') throw error;
-      const record = await repo.loadCaseData(db, caseId);
-      return record && { ...record, partyPeriods: null };
-    }
-  }
-
   async function numbering(principal: Principal, agencyId: string) {
     requireAgencyScope(principal, p.readNumbering, await requireAgencyTarget(db, agencyId));
     const n = await numberingOf(db, agencyId);
@@ -172,7 +156,13 @@ export function createInstrumentsService(ctx: AppContext) {
         resource: 'instruments',
         reason,
       });
-      const caseData = await listedCase(caseId);
+      // Without the year's holidays the party's last days are listed as missing; issuing the
+      // document then names the calendar to load.
+      const caseData = await loadInstrumentCase(db, caseId, {
+        profile: ctx.config.PROFILE,
+        today: chinaToday(ctx.clock()),
+        isCalendarRequired: false,
+      });
       if (!caseData) throw new AppError('CASE_NOT_FOUND');
       const conditions = conditionsOf(caseData.details);
       const items = await instrumentViews(await repo.instrumentsOfCase(db, caseId));

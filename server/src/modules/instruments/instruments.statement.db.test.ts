@@ -2,7 +2,8 @@
 // 30 April 2026 prints the last day to state and defend, and to ask for a hearing, after 劳动节
 // (1–5 May off, Saturday 9 May worked): 11 May, the day the decision guard waits for. Before the
 // notice's service is recorded it cannot be issued. The 决定书 says the party waived its statement,
-// or let the period pass, as the case recorded it.
+// or let the period pass, as the case recorded it. A period running into a year whose holidays are
+// not loaded leaves the day missing from the list and refuses the notice, naming the year.
 import { describe, expect, it } from 'vitest';
 import { company, createScenario } from '../cases/workflows/scenario.test-support.ts';
 import { extractPdfText } from './instruments.render.test-support.ts';
@@ -24,9 +25,13 @@ const largeFine = { types: ['fine'], fineYuan: 80000, ...basis };
 /** What no case step records: the facts were not entered at registration. */
 const facts = { facts: '当事人在经营场所存放超过保质期的食品原料 12 包。' };
 
-/** A case filed and investigated on 29 April, its notice served on 30 April. */
-async function noticedCase(proposed: object, isLargeAmount: boolean) {
-  s.setToday('2026-04-29');
+/** A case filed and investigated on 29 April (or `filedOn`), its notice served the next day. */
+async function noticedCase(
+  proposed: object,
+  isLargeAmount: boolean,
+  [filedOn, servedOn] = ['2026-04-29', '2026-04-30'],
+) {
+  s.setToday(filedOn);
   const c = await s.newCase('penalty', 'ordinary', power, [party]);
   await s.done(c.id, 'officer1', 'request_filing', {}, 'filing_pending');
   await s.done(c.id, 'head1', 'approve_filing', {}, 'investigating');
@@ -36,7 +41,7 @@ async function noticedCase(proposed: object, isLargeAmount: boolean) {
     'record_transcript',
     {
       transcriptKind: 'inquiry',
-      madeOn: '2026-04-29',
+      madeOn: filedOn,
       place: '当事人经营场所',
       officers: s.officersShown,
       content: '问：库房内的食品原料是否超过保质期？答：是，共 12 包。',
@@ -44,13 +49,13 @@ async function noticedCase(proposed: object, isLargeAmount: boolean) {
     },
     'investigating',
   );
-  s.setToday('2026-04-30');
+  s.setToday(servedOn);
   const refused = await issue(c.id, 'penalty_prior_notice', facts);
   await s.done(
     c.id,
     'officer1',
     'notify_intent',
-    { servedOn: '2026-04-30', proposed, isLargeAmount },
+    { servedOn, proposed, isLargeAmount },
     'notified',
   );
   return { id: c.id, refusedBeforeNotice: refused };
@@ -87,7 +92,7 @@ async function issued(caseId: string, kind: InstrumentKind, data: Record<string,
   return { id, fields: version.fields, text };
 }
 
-describe('事先告知书 and 听证告知书: the last days across 劳动节', () => {
+describe('the party’s last days on paper', () => {
   it('prints 11 May for the statement and the hearing request, from the recorded service', async () => {
     const c = await noticedCase(largeFine, true);
     // Before the service was recorded there was no day to count from.
@@ -175,5 +180,32 @@ describe('事先告知书 and 听证告知书: the last days across 劳动节', 
     expect(decision.text).toContain(
       '当事人自收到行政处罚事先告知书之日起五个工作日内（至2026年5月11日）未提出陈述、申辩，视为放弃此权利。',
     );
+  });
+
+  it('a period running into a year without its holidays: listed as missing, refused by name', async () => {
+    // Served on the last day of 2026; the five working days run into 2027, whose calendar is not
+    // loaded here.
+    const c = await noticedCase(warning, false, ['2026-12-30', '2026-12-31']);
+    const list = await s.t.app.inject({
+      method: 'GET',
+      url: `/api/cases/${c.id}/instruments`,
+      headers: { cookie: s.cookies.officer1 },
+    });
+    expect(list.statusCode, list.body).toBe(200);
+    const notice = list
+      .json<{ available: { kind: string; missing: { field: string }[] }[] }>()
+      .available.find((a) => a.kind === 'penalty_prior_notice');
+    expect(notice?.missing.map((m) => m.field)).toContain('defenceDueOn');
+
+    const refused = await issue(c.id, 'penalty_prior_notice', facts);
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('CALENDAR_NOT_LOADED');
+    expect(refused.body.message).toContain('2027');
+    // A document that prints no period of the party's is not held up by the calendar.
+    await issued(c.id, 'rectification_order', {
+      ...facts,
+      rectification: '立即停止经营超过保质期的食品',
+      rectifyBy: '2027年1月8日前',
+    });
   });
 });

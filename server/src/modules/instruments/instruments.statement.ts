@@ -8,7 +8,12 @@ import { statutePeriod, type Period } from '../cases/periods.ts';
 import { defenceDueOn, type Notice } from '../cases/workflows/penalty.guards.ts';
 import type { EffectiveRules } from '../profile/profile.resolve.ts';
 import type { FieldKey } from './instruments.fields.ts';
-import type { CaseCondition, InstrumentKind } from './instruments.templates.ts';
+import {
+  printedFields,
+  type CaseCondition,
+  type InstrumentKind,
+  type InstrumentTemplate,
+} from './instruments.templates.ts';
 import { chineseDate, periodText, sentence } from './instruments.wording.ts';
 
 interface Running {
@@ -53,6 +58,18 @@ export async function partyPeriodsOf(
       : null,
   };
 }
+
+/** Whether a document prints what the party's counted periods decide. */
+export function printsPartyPeriods(template: InstrumentTemplate): boolean {
+  const printed = printedFields(template);
+  return PERIOD_FIELDS.some((f) => printed.includes(f));
+}
+const PERIOD_FIELDS: readonly FieldKey[] = [
+  'defenceDueOn',
+  'hearingRights',
+  'hearingRequestDueOn',
+  'defenceOutcome',
+];
 
 /** The conditions of the case that make a conditional requirement apply. */
 export function conditionsOf(details: Record<string, unknown>): Set<CaseCondition> {
