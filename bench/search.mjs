@@ -10,7 +10,9 @@
 //   - baseline  the same filters, count and page with `search_text LIKE '%term%'` instead
 //               (no index can serve a leading wildcard: a scan of every row).
 //   Queries mix a two-character name, a company name, an exact 文号, a masked person's name,
-//   a frequent word with a category filter, and a term that matches nothing.
+//   a frequent word with a category filter, and a term that matches nothing. Outside the mix,
+//   the known slow shapes (a character in most decisions, no terms, a common five-character
+//   term, deep pages) are checked against the baseline too and timed one by one.
 //
 // Decision page (issue 6: "a decision detail page's throughput against the server returning the
 // same bytes from memory"): `sanxiang serve` on the generated database answering
@@ -23,7 +25,7 @@
 //
 // Usage: node bench/search.mjs [--postgres 1000000] [--pglite 100000] [--seconds 10]
 //                              [--clients 1,8] [--database-url URL] [--skip-page]
-//                              [--keep-database] [--reuse-database NAME]
+//                              [--keep-database] [--reuse-database NAME] [--skip-outside]
 //        BENCH_SEARCH_POSTGRES=10000000 node bench/search.mjs   (the 10-million run)
 // The PostgreSQL URL names a server and a database to connect to for CREATE/DROP DATABASE; the
 // benchmark works in its own database sanxiang_search_<random>, dropped at the end unless
@@ -69,6 +71,7 @@ const { values: args } = parseArgs({
     'skip-page': { type: 'boolean' },
     'keep-database': { type: 'boolean' },
     'reuse-database': { type: 'string' },
+    'skip-outside': { type: 'boolean' },
   },
 });
 const POSTGRES_ROWS = Number(args.postgres ?? process.env.BENCH_SEARCH_POSTGRES ?? 1_000_000);
@@ -294,13 +297,25 @@ const QUERIES = [
   { q: '不存在的当事人' }, // nothing
 ];
 
+/** Outside the mix: each checked against the baseline, then timed alone. */
+const OUTSIDE = [
+  { q: '华' }, // a character in three quarters of the decisions
+  { q: '' }, // no terms (the portal's home page)
+  { q: '食品安全法' }, // five characters whose pieces are both common (a quarter of the decisions)
+  { q: '华泰', offset: 2_000 }, // page 101
+  { q: '鑫源', offset: 9_980 }, // page 500, the deepest
+  { q: '王某某', offset: 9_980 },
+  { q: '保质期', offset: 5_000 },
+];
+const OUTSIDE_RUNS = 20;
+
 function ours(db, query) {
   return disclosureReadRepository.searchDecisions(db, {
     terms: parseQuery(query.q),
     category: query.category,
     today: TODAY,
     limit: 20,
-    offset: 0,
+    offset: query.offset ?? 0,
   });
 }
 
@@ -318,7 +333,13 @@ async function baseline(db, query) {
   if (query.category) q = q.where('category', '=', query.category);
   const [{ total }, rows] = await Promise.all([
     q.select(sql`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
-    q.selectAll().orderBy('published_at', 'desc').orderBy('id', 'desc').limit(20).execute(),
+    q
+      .selectAll()
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(20)
+      .offset(query.offset ?? 0)
+      .execute(),
   ]);
   return { total, rows };
 }
@@ -366,21 +387,48 @@ async function load(run, clients, seconds) {
 
 const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
-async function searchBench(db, label, rows) {
-  // Same answers first: the index must not change what is found.
-  for (const query of QUERIES) {
-    const [a, b] = await Promise.all([ours(db, query), baseline(db, query)]);
-    const ids = (r) => r.rows.map((x) => x.id).join();
-    // Ours counts exactly only up to SEARCH_COUNT_BOUND and flags a larger total as a lower bound.
-    const capped = b.total > SEARCH_COUNT_BOUND;
-    const expected = capped ? SEARCH_COUNT_BOUND : b.total;
-    if (a.total !== expected || a.totalIsLowerBound !== capped || ids(a) !== ids(b)) {
-      throw new Error(`${label}: "${query.q}" answers differ: ${a.total} vs ${b.total}`);
+const describe = (query) =>
+  `"${query.q}"${query.category ? ` +${query.category}` : ''}${query.offset ? ` offset ${query.offset}` : ''}`;
+
+/** Same answers: the index must not change what is found. */
+async function checkSame(db, label, query) {
+  const [a, b] = await Promise.all([ours(db, query), baseline(db, query)]);
+  const ids = (r) => r.rows.map((x) => x.id).join();
+  // Ours counts exactly only up to SEARCH_COUNT_BOUND and flags a larger total as a lower bound.
+  const capped = b.total > SEARCH_COUNT_BOUND;
+  const expected = capped ? SEARCH_COUNT_BOUND : b.total;
+  if (a.total !== expected || a.totalIsLowerBound !== capped || ids(a) !== ids(b)) {
+    throw new Error(`${label}: ${describe(query)} answers differ: ${a.total} vs ${b.total}`);
+  }
+  console.log(
+    `  ${label}: ${describe(query)} → ${b.total.toLocaleString('en')} rows${capped ? ` (ours: ${a.total.toLocaleString('en')}+)` : ''}`,
+  );
+}
+
+/** The slow shapes outside the mix, one at a time: median, 90th percentile, slowest. */
+async function outsideBench(db, label) {
+  for (const query of OUTSIDE) await checkSame(db, label, query);
+  const lines = [];
+  for (const query of OUTSIDE) {
+    const times = [];
+    for (let i = 0; i < OUTSIDE_RUNS; i++) {
+      const started = performance.now();
+      await ours(db, query);
+      times.push(performance.now() - started);
     }
-    console.log(
-      `  ${label}: "${query.q}"${query.category ? ` +${query.category}` : ''} → ${b.total.toLocaleString('en')} rows${capped ? ` (ours: ${a.total.toLocaleString('en')}+)` : ''}`,
+    times.sort((a, b) => a - b);
+    lines.push(
+      `${describe(query)} ${fmt(percentile(times, 50))} / ${fmt(percentile(times, 90))} / ${fmt(times.at(-1))}`,
     );
   }
+  console.log(
+    `  ${label} outside the mix, ${OUTSIDE_RUNS} runs each, median / p90 / slowest (ms), load ` +
+      `${os.loadavg()[0].toFixed(1)}:\n    ${lines.join('\n    ')}`,
+  );
+}
+
+async function searchBench(db, label, rows) {
+  for (const query of QUERIES) await checkSame(db, label, query);
   const results = [];
   for (const clients of CLIENTS) {
     const o = await load((q) => ours(db, q), clients, SECONDS);
@@ -391,13 +439,15 @@ async function searchBench(db, label, rows) {
       .map((t) => `${t.q} ${fmt(t.p90)}`)
       .join(', ');
     console.log(
-      `  ${label} ${rows.toLocaleString('en')} rows, ${clients} client(s): ` +
+      `  ${label} ${rows.toLocaleString('en')} rows, ${clients} client(s), load ` +
+        `${os.loadavg()[0].toFixed(1)}: ` +
         `ours median ${fmt(o.median)} ms p99 ${fmt(o.p99)} ms ${o.perSecond.toFixed(1)}/s (${o.n}) | ` +
         `LIKE median ${fmt(b.median)} ms p99 ${fmt(b.p99)} ms ${b.perSecond.toFixed(1)}/s (${b.n}) | ` +
         `p99 LIKE/ours ${(b.p99 / o.p99).toFixed(1)}×, throughput ours/LIKE ${(o.perSecond / b.perSecond).toFixed(1)}×\n` +
         `    ours, 90th percentile of the slowest queries (ms): ${tail}`,
     );
   }
+  if (!args['skip-outside']) await outsideBench(db, label);
   return results;
 }
 
@@ -435,8 +485,8 @@ function get(port, urlPath, agent) {
   });
 }
 
-async function waitHealthy(port, child) {
-  const deadline = performance.now() + 120_000;
+async function waitHealthy(port, child, timeoutMs = 120_000) {
+  const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
@@ -522,7 +572,8 @@ function startServer(port, env) {
 async function migrateByServer(env) {
   const port = await freePort();
   const server = startServer(port, env);
-  await waitHealthy(port, server);
+  // A kept database may have a migration to run over every row (an index rebuilt at 1 M: minutes).
+  await waitHealthy(port, server, 60 * 60_000);
   await stopChild(server);
 }
 

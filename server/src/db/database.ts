@@ -3,6 +3,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -34,7 +35,7 @@ pg.types.setTypeParser(PG_TYPE_DATE, (value) => value);
 pg.types.setTypeParser(PG_TYPE_INT8, (value) => Number(value));
 
 export function pgliteOptions(extra: Partial<PGliteOptions> = {}): PGliteOptions {
-  return { extensions: { pg_trgm }, parsers: pgliteParsers, ...extra };
+  return { extensions: { btree_gin, pg_trgm }, parsers: pgliteParsers, ...extra };
 }
 
 export async function openPglite(dataDir: string | undefined, extra: Partial<PGliteOptions> = {}) {

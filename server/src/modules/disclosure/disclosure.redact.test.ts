@@ -127,21 +127,20 @@ describe('search normalisation', () => {
     expect(new Set(forms.map(normaliseForSearch)).size).toBe(1);
   });
 
-  it('turns terms into lexemes: 1, 2 and 4 characters exact, 3 by prefix, longer by a cover', () => {
+  it('turns terms into lexemes: up to 4 characters exact, longer by a cover', () => {
     expect(parseQuery('王芳  食品')).toEqual([
-      { text: '王芳', lexemes: ['王芳'], isPrefix: false, needsRecheck: false },
-      { text: '食品', lexemes: ['食品'], isPrefix: false, needsRecheck: false },
+      { text: '王芳', lexemes: ['王芳'], needsRecheck: false },
+      { text: '食品', lexemes: ['食品'], needsRecheck: false },
     ]);
-    expect(parseQuery('华 王某某 恒通物流').map((t) => [t.lexemes, t.isPrefix])).toEqual([
+    expect(parseQuery('华 王某某 恒通物流').map((t) => [t.lexemes, t.needsRecheck])).toEqual([
       [['华'], false],
-      [['王某某'], true],
+      [['王某某'], false],
       [['恒通物流'], false],
     ]);
     // Every character of a longer term lies in a piece; the last piece ends with the term.
     expect(parseQuery('薛综执罚[2025]1234号')[0]).toEqual({
       text: '薛综执罚〔2025〕1234号',
       lexemes: ['薛综执罚', '〔202', '5〕12', '234号'],
-      isPrefix: false,
       needsRecheck: true,
     });
     expect(parseQuery('abcde')[0]?.lexemes).toEqual(['abcd', 'bcde']);
@@ -184,9 +183,9 @@ describe('search normalisation', () => {
   });
 
   it('quotes lexemes for tsquery', () => {
-    expect(tsqueryOf(parseQuery('王某某 华'))).toBe("'王某某':* & '华'");
+    expect(tsqueryOf(parseQuery('王某某 华'))).toBe("'王某某' & '华'");
     // 'b\ (three characters): the quote doubled, the backslash escaped.
-    expect(tsqueryOf(parseQuery("'b\\"))).toBe("'''b\\\\':*");
+    expect(tsqueryOf(parseQuery("'b\\"))).toBe("'''b\\\\'");
     expect(tsqueryOf([])).toBeNull();
   });
 });

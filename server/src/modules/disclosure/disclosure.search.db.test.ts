@@ -7,14 +7,13 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createDemoApp } from '../../test/test-app.ts';
 import {
-  choosePagePlan,
   disclosureReadRepository as reads,
-  estimateMatches,
   lexemeFrequencies,
+  pagePlan,
   type DecisionSearch,
-  type DensePagePlan,
+  type PagePlan,
 } from './disclosure.read.repository.ts';
-import { normaliseForSearch, parseQuery, selectPieces } from './disclosure.search.ts';
+import { matchShare, normaliseForSearch, parseQuery, selectPieces } from './disclosure.search.ts';
 import type { DisclosureCategory } from './disclosure.tables.ts';
 
 const t = await createDemoApp();
@@ -194,7 +193,7 @@ describe('search against a substring scan', () => {
     }
   });
 
-  it('counts up to the bound and pages past it the same way by walking or sorting', async () => {
+  it('counts up to the bound and pages past it the same way by walking, windows or sorting', async () => {
     const rows = await allRows();
     for (const q of ['甲', '1', '甲乙', 'a1', '丙丁甲', '', '甲乙丙丁甲']) {
       for (const [limit, offset] of [
@@ -206,9 +205,22 @@ describe('search against a substring scan', () => {
         const filter = query(q, { limit, offset });
         const want = expected(rows, filter);
         const bound = 4;
-        for (const densePagePlan of ['walk', 'sort'] satisfies DensePagePlan[]) {
-          const got = await reads.searchDecisions(db, filter, { countBound: bound, densePagePlan });
-          const label = `${q} ${limit}/${offset} ${densePagePlan}`;
+        // Walks and windows grown from one decision and from three, every match sorted, and as
+        // the statistics choose.
+        const plans: (PagePlan | undefined)[] = [
+          { plan: 'walk', newest: 1 },
+          { plan: 'walk', newest: 3 },
+          { plan: 'window', newest: 1 },
+          { plan: 'window', newest: 3 },
+          { plan: 'sort', newest: 0 },
+          undefined,
+        ];
+        for (const plan of plans) {
+          const got = await reads.searchDecisions(db, filter, {
+            countBound: bound,
+            pagePlan: plan,
+          });
+          const label = `${q} ${limit}/${offset} ${JSON.stringify(plan)}`;
           expect(
             got.rows.map((r) => r.id),
             label,
@@ -281,7 +293,7 @@ describe('search against a substring scan', () => {
 
   it('indexes an empty text and quotes every character a query may hold', async () => {
     const { rows } = await sql<{ lexemes: string }>`
-      select disclosure_search_lexemes('')::text as lexemes`.execute(db);
+      select disclosure_search_grams('')::text as lexemes`.execute(db);
     expect(rows[0]?.lexemes).toBe('');
     // Brackets become 〔〕 in the normal form, which the stored text is in too.
     const odd = normaliseForSearch(`'\\:*&|!()<>"`);
@@ -301,33 +313,49 @@ describe('search against a substring scan', () => {
   });
 });
 
-describe('choosing how to find a page past the bound', () => {
-  const base = { bound: 10_000, tableRows: 1_000_000, limit: 20 };
-  it('walks the newest decisions for a first page and sorts for a deep page of a rarer term', () => {
-    // A first page at a million decisions: a walk of at most 2,000 rows, whatever the matches.
-    expect(choosePagePlan({ ...base, offset: 0 })).toBe('walk');
-    // A deep page needs the estimate: 40,000 matches are sorted, 760,000 are walked.
-    expect(choosePagePlan({ ...base, offset: 9_980 })).toBe('estimate');
-    expect(choosePagePlan({ ...base, offset: 9_980, matches: 40_000 })).toBe('sort');
-    expect(choosePagePlan({ ...base, offset: 9_980, matches: 760_000 })).toBe('walk');
-    // Ten million decisions: even a first page of a term at the bound is cheaper sorted.
-    expect(choosePagePlan({ ...base, tableRows: 10_000_000, offset: 0 })).toBe('estimate');
-    expect(choosePagePlan({ ...base, tableRows: 10_000_000, offset: 0, matches: 12_000 })).toBe(
-      'sort',
-    );
-    // An estimate below what was counted counts as what was counted; no statistics: walk.
-    expect(choosePagePlan({ ...base, offset: 9_980, matches: 5 })).toBe('sort');
-    expect(choosePagePlan({ ...base, tableRows: 0, offset: 9_980 })).toBe('walk');
+describe('choosing how to look for a page past the bound', () => {
+  const base = { bound: 10_000, rows: 1_000_000, limit: 20 };
+  it('walks for dense matches, looks in a window for rarer ones and sorts deep pages', () => {
+    // A first page: three times the decisions the share says hold it; never more than the
+    // bound itself implies.
+    expect(pagePlan({ ...base, offset: 0, share: 0.5 })).toEqual({ plan: 'walk', newest: 120 });
+    expect(pagePlan({ ...base, offset: 0, share: 0.02 })).toEqual({
+      plan: 'window',
+      newest: 3_000,
+    });
+    expect(pagePlan({ ...base, offset: 0 })).toEqual({ plan: 'window', newest: 6_000 });
+    expect(pagePlan({ ...base, offset: 0, share: 0.0001 })).toEqual({
+      plan: 'window',
+      newest: 6_000,
+    });
+    // Deep pages: of a term in 4 % of decisions the window would cover more than a quarter of
+    // the table (sort); of one in 76 % it is a window.
+    expect(pagePlan({ ...base, offset: 9_980, share: 0.04 })).toEqual({ plan: 'sort', newest: 0 });
+    expect(pagePlan({ ...base, offset: 9_980, share: 0.76 })).toEqual({
+      plan: 'window',
+      newest: 39_474,
+    });
+    // No statistics: a window from the page itself.
+    expect(pagePlan({ ...base, rows: 0, offset: 40 })).toEqual({ plan: 'window', newest: 180 });
   });
 
-  it('asks the planner for the estimate', async () => {
+  it('estimates the share of the terms from the statistics', async () => {
     await sql`analyze disclosure_search`.execute(db);
-    const estimate = await estimateMatches(db, query('甲'));
-    expect(estimate).toBeGreaterThan(0);
-    const got = await reads.searchDecisions(db, query('甲', { limit: 5, offset: 50 }), {
+    const frequencies = await lexemeFrequencies(db, Date.now() + 10_800_000);
+    const [[lexeme, share] = ['', 0]] = [...frequencies.common]
+      .filter(([l]) => l.length === 1)
+      .sort((a, b) => b[1] - a[1]);
+    expect(matchShare(parseQuery(lexeme), frequencies)).toBe(share);
+    expect(matchShare(parseQuery(`${lexeme} ${lexeme}`), frequencies)).toBeCloseTo(share * share);
+    expect(matchShare(parseQuery(`不在 ${lexeme}`), frequencies)).toBe(0);
+    expect(matchShare([], frequencies)).toBeUndefined();
+    // The pages past a small bound are the same with the window the statistics choose.
+    const got = await reads.searchDecisions(db, query(lexeme, { limit: 5, offset: 50 }), {
       countBound: 4,
     });
     expect(got.totalIsLowerBound).toBe(true);
-    expect(got.rows.map((r) => r.id)).toEqual(expected(await allRows(), query('甲')).slice(50, 55));
+    expect(got.rows.map((r) => r.id)).toEqual(
+      expected(await allRows(), query(lexeme)).slice(50, 55),
+    );
   });
 });

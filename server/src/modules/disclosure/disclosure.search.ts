@@ -23,11 +23,10 @@ export function normaliseDocNo(docNo: string): string {
 }
 
 /**
- * Lexemes are what disclosure_search_lexemes (migration 2026_11_21_2830) stores for a normalised
- * text: every character, every pair, and the four characters starting at every position (fewer
- * at the end). A term of 1, 2 or 4 characters occurs exactly when its own lexeme is there, one of
- * 3 characters exactly when a lexeme starts with it; a longer term needs every piece of a cover
- * by four-character lexemes, and its text must then be confirmed (the pieces may lie apart).
+ * Lexemes are what disclosure_search_grams (migration 2026_11_22_0300) indexes for a normalised
+ * text: every window of one, two, three and four characters. A term of up to four characters
+ * occurs exactly when its own lexeme is there; a longer term needs every piece of a cover by
+ * four-character lexemes, and its text must then be confirmed (the pieces may lie apart).
  */
 export const LEXEME_LENGTH = 4;
 
@@ -36,8 +35,6 @@ export interface SearchTerm {
   text: string;
   /** Lexemes a match's index entry holds (all of them). */
   lexemes: string[];
-  /** Three characters: any lexeme starting with the term will do. */
-  isPrefix: boolean;
   /** Five or more characters: the lexemes only narrow the candidates; the text decides. */
   needsRecheck: boolean;
 }
@@ -55,9 +52,9 @@ function coverOf(chars: string[]): string[] {
 function termOf(text: string): SearchTerm {
   const chars = [...text];
   if (chars.length <= LEXEME_LENGTH) {
-    return { text, lexemes: [text], isPrefix: chars.length === 3, needsRecheck: false };
+    return { text, lexemes: [text], needsRecheck: false };
   }
-  return { text, lexemes: coverOf(chars), isPrefix: false, needsRecheck: true };
+  return { text, lexemes: coverOf(chars), needsRecheck: true };
 }
 
 /**
@@ -114,6 +111,24 @@ export function selectPieces(term: SearchTerm, frequencies: LexemeFrequencies): 
   return { ...term, lexemes: chosen };
 }
 
+/**
+ * About which share of the decisions holds every term, from the statistics (undefined without
+ * them): a term's share is that of its lexeme or of the rarest piece asked for, terms multiplied
+ * as if independent. A lexeme the statistics do not list is rarer than they can tell: 0, and the
+ * caller puts its own floor under it. Only ever sizes a search of the newest decisions.
+ */
+export function matchShare(
+  terms: readonly SearchTerm[],
+  frequencies: LexemeFrequencies,
+): number | undefined {
+  if (terms.length === 0 || frequencies.common.size === 0) return undefined;
+  let share = 1;
+  for (const term of terms) {
+    share *= Math.min(...term.lexemes.map((lexeme) => frequencies.common.get(lexeme) ?? 0));
+  }
+  return share;
+}
+
 /** A lexeme quoted for tsquery input: inside quotes only the quote and the backslash are special. */
 function quoteLexeme(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
@@ -121,9 +136,7 @@ function quoteLexeme(lexeme: string): string {
 
 /** The tsquery text every term's lexemes must satisfy together (null without terms). */
 export function tsqueryOf(terms: readonly SearchTerm[]): string | null {
-  const parts = terms.flatMap((t) =>
-    t.lexemes.map((l) => `${quoteLexeme(l)}${t.isPrefix ? ':*' : ''}`),
-  );
+  const parts = terms.flatMap((t) => t.lexemes.map(quoteLexeme));
   return parts.length > 0 ? parts.join(' & ') : null;
 }
 
