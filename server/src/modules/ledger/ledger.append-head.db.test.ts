@@ -1,7 +1,7 @@
-// The head row of a transaction that appends many entries (migration 0200): written at its first
-// chained entry and once more at commit, not once per entry (each write left a row version that
-// every later look-up of the head walked); right at commit however the transaction ends its tip —
-// a rolled-back savepoint, the constraint made immediate — and the chain verifies.
+// The head row of a transaction that appends many entries (migrations 0200, 0210): written at its
+// first chained entry and once more at commit, not once per entry (each write left a row version
+// that every later look-up of the head walked); right at commit however the transaction ends its
+// tip — a rolled-back savepoint, the constraint made immediate — and the chain verifies.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/schema.ts';
@@ -79,6 +79,12 @@ describe('the ledger head in a transaction of many entries', () => {
     expect(positions).toEqual(Array.from({ length: 40 }, (_, i) => start + i));
     expect(await headWrites()).toBe(2);
     await expectChainedAndVerified(db, start + 40);
+    // Written at commit with the frontier read from the stored nodes (migration 0210).
+    const frontier = await sql<{
+      same: boolean;
+    }>`select frontier = sanxiang_ledger_frontier(tree_size)
+      as same from ledger_head`.execute(db);
+    expect(frontier.rows[0]?.same).toBe(true);
     // A one-entry transaction writes it once.
     await db.transaction().execute((trx) => append(trx, 'one'));
     expect(await headWrites()).toBe(3);

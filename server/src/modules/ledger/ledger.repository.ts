@@ -92,12 +92,17 @@ export async function appendLedgerEntry(
   // in line and no one else holds it (or this transaction holds it already); if that head is the
   // expected one, insert the chained entry and its nodes; if it is another (or none was
   // expected), insert nothing and return it; otherwise insert the entry pending.
+  const holdsHead = tipByTransaction.has(trx);
   const call = async (expected: HeadState | undefined, position: number | null) => {
     const next = expected && chainLeaf(expected, fields);
+    // The new frontier is needed only if this entry may be the first the transaction chains
+    // (it writes the head row at once); later ones leave the head row to the commit, which reads
+    // the frontier from the stored nodes (migration 0210).
+    const frontier = next && !holdsHead ? arrayLiteral(next.head.frontier.map(toHex)) : null;
     const result = await sql<AppendRow>`select * from sanxiang_ledger_append(
       ${options.defer === true}::boolean, ${position}::bigint,
       ${expected?.treeSize ?? null}::bigint, ${expected?.lastEntryHash ?? null}::text,
-      ${next ? arrayLiteral(next.head.frontier.map(toHex)) : null}::text,
+      ${frontier}::text,
       ${next?.entryHash ?? null}::text,
       ${next ? arrayLiteral(next.nodes.map((n) => n.level)) : null}::smallint[],
       ${next ? arrayLiteral(next.nodes.map((n) => n.index)) : null}::bigint[],
