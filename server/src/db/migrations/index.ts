@@ -29,6 +29,7 @@ import * as m20261121_2831 from './2026_11_21_2831_disclosure_search_partitions.
 import * as m20261122_0200 from './2026_11_22_0200_ledger_append_head_at_commit.ts';
 import * as m20261122_0210 from './2026_11_22_0210_ledger_append_frontier_from_nodes.ts';
 import * as m20261122_0300 from './2026_11_22_0300_disclosure_search_grams.ts';
+import * as m20261122_0310 from './2026_11_22_0310_disclosure_search_stored_grams.ts';
 
 export const MIGRATIONS = {
   '2026_11_21_1600_organisations_people_sessions': m20261121_1600,
@@ -60,4 +61,5 @@ export const MIGRATIONS = {
   '2026_11_22_0200_ledger_append_head_at_commit': m20261122_0200,
   '2026_11_22_0210_ledger_append_frontier_from_nodes': m20261122_0210,
   '2026_11_22_0300_disclosure_search_grams': m20261122_0300,
+  '2026_11_22_0310_disclosure_search_stored_grams': m20261122_0310,
 };

@@ -2,9 +2,9 @@
 // entry behind a publication. Display periods end by date in the query.
 //
 // Search is one call of disclosure_search_page (migration 2026_11_22_0300) over the narrow table
-// disclosure_search (one ~100-byte row per decision, its text in TOAST, 8 hash partitions, a GIN
-// index of the text's grams; migrations 2026_11_21_2830/2831, 2026_11_22_0300): one round trip,
-// one snapshot. It collects up to the
+// disclosure_search (one ~120-byte row per decision, its text and grams in TOAST, 8 hash
+// partitions, a GIN index of the grams; migrations 2026_11_21_2830/2831, 2026_11_22_0300/0310):
+// one round trip, one snapshot. It collects up to the
 // count bound of matches through the GIN index, counts them and, when they are all there is, sorts
 // them for the page. Past the bound the page comes from the newest decisions: a walk testing the
 // text of a few hundred wide rows when matches are dense, else the matches among a window of
@@ -99,9 +99,10 @@ const STATISTICS_TTL_MS = 10 * 60_000;
 const frequencyCache = new WeakMap<Db, { at: number; frequencies: Promise<LexemeFrequencies> }>();
 
 /**
- * The grams' most common elements and their shares, as ANALYZE sampled them for the expression
- * of a partition's GIN index (hash partitions look alike). Only a performance hint: a longer
- * term's pieces and the search of the newest decisions are chosen by them, never which rows match.
+ * The lexemes' most common elements and their shares, as ANALYZE sampled them (of the partitioned
+ * table when it was analysed as a whole, else of one partition: hash partitions look alike).
+ * Only a performance hint: a longer term's pieces and the search of the newest decisions are
+ * chosen by them, never which rows match.
  */
 export function lexemeFrequencies(db: Db, now = Date.now()): Promise<LexemeFrequencies> {
   const cached = frequencyCache.get(db);
@@ -114,7 +115,6 @@ export function lexemeFrequencies(db: Db, now = Date.now()): Promise<LexemeFrequ
 const NO_FREQUENCIES: LexemeFrequencies = { common: new Map(), rareBelow: 1, rows: 0 };
 
 async function readLexemeFrequencies(db: Db): Promise<LexemeFrequencies> {
-  // Only the grams, a tsvector, have most common elements among the index's columns.
   const { rows } = await sql<{ elems: string[] | null; freqs: number[] | null; rows: number }>`
     select st.most_common_elems::text::text[] as elems,
       st.most_common_elem_freqs::float8[] as freqs,
@@ -122,11 +122,9 @@ async function readLexemeFrequencies(db: Db): Promise<LexemeFrequencies> {
         from pg_inherits i join pg_class c on c.oid = i.inhrelid
         where i.inhparent = 'disclosure_search'::regclass) as rows
     from pg_stats st
-    join pg_class ic on ic.relname = st.tablename and ic.relnamespace = current_schema()::regnamespace
-    join pg_index ix on ix.indexrelid = ic.oid
-    join pg_am am on am.oid = ic.relam
-    where st.schemaname = current_schema() and st.most_common_elems is not null
-      and ix.indrelid = 'disclosure_search_0'::regclass and am.amname = 'gin'
+    where st.schemaname = current_schema() and st.attname = 'lexemes'
+      and st.tablename in ('disclosure_search', 'disclosure_search_0')
+    order by st.tablename = 'disclosure_search' desc, st.inherited desc
     limit 1`.execute(db);
   const row = rows[0];
   if (!row?.elems || !row.freqs) return NO_FREQUENCIES;

@@ -23,8 +23,9 @@ export function normaliseDocNo(docNo: string): string {
 }
 
 /**
- * Lexemes are what disclosure_search_grams (migration 2026_11_22_0300) indexes for a normalised
- * text: every window of one, two, three and four characters. A term of up to four characters
+ * Lexemes are what disclosure_search_grams (migration 2026_11_22_0300) makes of a normalised text
+ * (stored and indexed as disclosure_search.lexemes): every window of one, two, three and four
+ * characters. A term of up to four characters
  * occurs exactly when its own lexeme is there; a longer term needs every piece of a cover by
  * four-character lexemes, and its text must then be confirmed (the pieces may lie apart).
  */

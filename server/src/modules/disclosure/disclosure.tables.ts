@@ -69,8 +69,8 @@ export interface DisclosureTables {
   };
   /**
    * What search filters and orders by, one narrow row per decision, kept in step by a trigger on
-   * disclosure_decisions (migration 2026_11_21_2830); its GIN index holds the grams of
-   * search_text (migration 2026_11_22_0300).
+   * disclosure_decisions (migration 2026_11_21_2830); lexemes are the grams of search_text
+   * (migrations 2026_11_22_0300/0310).
    */
   disclosure_search: {
     decision_id: string;
@@ -80,6 +80,7 @@ export interface DisclosureTables {
     category: DisclosureCategory;
     decided_on: string;
     search_text: string;
+    lexemes: ColumnType<string, never, never>;
   };
   disclosure_queue: {
     id: Generated<string>;
