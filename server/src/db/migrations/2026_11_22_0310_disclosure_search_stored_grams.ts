@@ -17,9 +17,10 @@ import { sql, type Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
+  // The expression index goes first, or the rewrite would rebuild it (computing every row's grams).
+  await sql`drop index disclosure_search_grams_idx`.execute(db);
   await sql`alter table disclosure_search add column lexemes tsvector not null
     generated always as (disclosure_search_grams(search_text)) stored`.execute(db);
-  await sql`drop index disclosure_search_grams_idx`.execute(db);
   await sql`create index disclosure_search_lexemes_idx on disclosure_search using gin
     (lexemes, ((published_at at time zone 'UTC')::date), category, agency_id)
     with (fastupdate = off)`.execute(db);
