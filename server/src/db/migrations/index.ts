@@ -28,7 +28,6 @@ import * as m20261121_2830 from './2026_11_21_2830_disclosure_search_table.ts';
 import * as m20261121_2831 from './2026_11_21_2831_disclosure_search_partitions.ts';
 import * as m20261122_0200 from './2026_11_22_0200_ledger_append_head_at_commit.ts';
 import * as m20261122_0210 from './2026_11_22_0210_ledger_append_frontier_from_nodes.ts';
-import * as m20261122_0220 from './2026_11_22_0220_ledger_append_returns_scalar.ts';
 import * as m20261122_0300 from './2026_11_22_0300_disclosure_search_grams.ts';
 import * as m20261122_0310 from './2026_11_22_0310_disclosure_search_stored_grams.ts';
 
@@ -61,7 +60,6 @@ export const MIGRATIONS = {
   '2026_11_21_2831_disclosure_search_partitions': m20261121_2831,
   '2026_11_22_0200_ledger_append_head_at_commit': m20261122_0200,
   '2026_11_22_0210_ledger_append_frontier_from_nodes': m20261122_0210,
-  '2026_11_22_0220_ledger_append_returns_scalar': m20261122_0220,
   '2026_11_22_0300_disclosure_search_grams': m20261122_0300,
   '2026_11_22_0310_disclosure_search_stored_grams': m20261122_0310,
 };
