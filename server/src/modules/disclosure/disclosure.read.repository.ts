@@ -70,8 +70,9 @@ const WINDOW_MAX_SHARE = 1 / 4;
 /**
  * How the page of a search past the bound is looked for. Past the bound at least `bound + 1` of
  * `rows` decisions match, whatever the statistics say: that share is the floor (the statistics
- * list only lexemes in some 5 % of the decisions or more; a rarer term's share is unknown below
- * that, and a larger first window costs less than one that falls short). A walk or a window that
+ * list only the commonest lexemes — at a million decisions those in 17 % of them or more; a
+ * rarer term's share is unknown below that, and a larger first window costs less than one that
+ * falls short). A walk or a window that
  * finds less than a full page grows eightfold in the database, so this decides only the cost,
  * never which rows are found.
  */
