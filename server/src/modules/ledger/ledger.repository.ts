@@ -49,15 +49,10 @@ let headGuess: HeadState | undefined;
 /** The tip of each transaction that holds the head: exact, whatever other transactions do. */
 const tipByTransaction = new WeakMap<Trx, HeadState>();
 
-interface AppendRow {
-  r_position: number | string;
-  r_is_chained: boolean;
-  r_is_locked: boolean;
-  /** The head, only when it was locked but the entry was not hashed against it. */
-  r_head_size: number | string | null;
-  r_head_frontier: string[] | null;
-  r_head_last_hash: string | null;
-}
+/** What the append function returns: position × 4 + a state, 0 for pending or (migration 0220): */
+const CHAINED = 1;
+/** The head is this transaction's, but the entry was not hashed against it: nothing inserted. */
+const LOCKED_NOT_HASHED = 2;
 
 export interface AppendOptions {
   /**
@@ -75,10 +70,9 @@ export async function appendLedgerEntry(
   entry: LedgerEntryInput,
   options: AppendOptions = {},
 ): Promise<number> {
-  const payload = normalisePayload(entry.payload);
-  const payloadCanonical = canonicalJson(payload);
+  const payloadCanonical = canonicalJson(normalisePayload(entry.payload));
   const recordedAt = new Date();
-  const fields: Omit<LedgerLeafFields, 'leafIndex' | 'prevHash'> = {
+  const fields: EntryFields = {
     kind: entry.kind,
     agencyId: entry.agencyId ?? null,
     caseId: entry.caseId ?? null,
@@ -88,54 +82,92 @@ export async function appendLedgerEntry(
     recordedAt: recordedAt.toISOString(),
     payloadHash: payloadHashOf(payloadCanonical),
   };
-  // One call: draw a position (or take the one given); lock the head if this entry can be next
-  // in line and no one else holds it (or this transaction holds it already); if that head is the
-  // expected one, insert the chained entry and its nodes; if it is another (or none was
-  // expected), insert nothing and return it; otherwise insert the entry pending.
-  const holdsHead = tipByTransaction.has(trx);
-  const call = async (expected: HeadState | undefined, position: number | null) => {
-    const next = expected && chainLeaf(expected, fields);
-    // The new frontier is needed only if this entry may be the first the transaction chains
-    // (it writes the head row at once); later ones leave the head row to the commit, which reads
-    // the frontier from the stored nodes (migration 0210).
-    const frontier = next && !holdsHead ? arrayLiteral(next.head.frontier.map(toHex)) : null;
-    const result = await sql<AppendRow>`select * from sanxiang_ledger_append(
-      ${options.defer === true}::boolean, ${position}::bigint,
-      ${expected?.treeSize ?? null}::bigint, ${expected?.lastEntryHash ?? null}::text,
-      ${frontier}::text,
-      ${next?.entryHash ?? null}::text,
-      ${next ? arrayLiteral(next.nodes.map((n) => n.level)) : null}::smallint[],
-      ${next ? arrayLiteral(next.nodes.map((n) => n.index)) : null}::bigint[],
-      ${next ? arrayLiteral(next.nodes.map((n) => toHex(n.hash))) : null}::text[],
-      ${fields.kind}::text, ${fields.subjectType}::text, ${fields.subjectId}::text,
-      ${fields.agencyId}::uuid, ${fields.caseId}::uuid, ${actor.userId}::uuid,
-      ${actor.name}::text, ${actor.ip}::text, ${actor.userAgent}::text,
-      ${recordedAt}::timestamptz, ${payloadCanonical}::text,
-      ${fields.payloadHash}::text)`.execute(trx);
-    const row = result.rows[0];
-    if (!row) throw new Error('ledger append returned no row');
-    return { row, next };
+  const append: Append = {
+    trx,
+    fields,
+    recordedAt,
+    payloadCanonical,
+    isDeferred: options.defer === true,
+    holdsHead: tipByTransaction.has(trx),
   };
-
-  const expected = options.defer ? undefined : (tipByTransaction.get(trx) ?? headGuess);
-  let { row, next }: { row: AppendRow; next: ChainedLeaf | undefined } = await call(expected, null);
-  if (row.r_is_locked && !row.r_is_chained) {
+  const expected = append.isDeferred ? undefined : (tipByTransaction.get(trx) ?? headGuess);
+  let { position, state, next } = await callAppend(append, expected, null);
+  if (state === LOCKED_NOT_HASHED) {
     // Next in line and the head is ours, but the guess was stale or missing: hash against the
-    // locked head and insert at that position, still inside the business transaction (or, if a
-    // void took the position meanwhile, pending at a new one).
-    ({ row, next } = await call(headOf(row), Number(row.r_position)));
-    if (row.r_is_locked && !row.r_is_chained) throw new Error('ledger append: the head moved');
+    // transaction's tip and insert at that position, still inside the business transaction (or,
+    // if a void took the position meanwhile, pending at a new one).
+    ({ position, state, next } = await callAppend(append, await readTip(trx), position));
+    if (state === LOCKED_NOT_HASHED) throw new Error('ledger append: the head moved');
   }
-  const leafIndex = Number(row.r_position);
-  if (row.r_is_chained && next) {
+  if (state === CHAINED && next) {
     tipByTransaction.set(trx, next.head);
     headGuess = next.head;
-    return leafIndex;
+    return position;
   }
   // Pending: another transaction holds the head, or earlier entries still await sealing.
   headGuess = undefined;
   kickLedgerSealers();
-  return leafIndex;
+  return position;
+}
+
+type EntryFields = Omit<LedgerLeafFields, 'leafIndex' | 'prevHash'>;
+
+interface Append {
+  trx: Trx;
+  fields: EntryFields;
+  recordedAt: Date;
+  payloadCanonical: string;
+  isDeferred: boolean;
+  /** This transaction chained an entry before, so it wrote the head row already. */
+  holdsHead: boolean;
+}
+
+/**
+ * One call: draw a position (or take the one given); lock the head if this entry can be next in
+ * line and no one else holds it (or this transaction holds it already); if that head is the
+ * expected one, insert the chained entry and its nodes; if it is another (or none was expected),
+ * insert nothing; otherwise insert the entry pending.
+ */
+async function callAppend(
+  append: Append,
+  expected: HeadState | undefined,
+  position: number | null,
+): Promise<{ position: number; state: number; next: ChainedLeaf | undefined }> {
+  const { fields } = append;
+  const next = expected && chainLeaf(expected, fields);
+  // The new frontier is needed only if this entry may be the first the transaction chains (it
+  // writes the head row at once); later ones leave the head row to the commit, which reads the
+  // frontier from the stored nodes (migration 0210).
+  const frontier = next && !append.holdsHead ? arrayLiteral(next.head.frontier.map(toHex)) : null;
+  const result = await sql<{ r: number | string }>`select sanxiang_ledger_append(
+    ${append.isDeferred}::boolean, ${position}::bigint,
+    ${expected?.treeSize ?? null}::bigint, ${expected?.lastEntryHash ?? null}::text,
+    ${frontier}::text, ${next?.entryHash ?? null}::text,
+    ${next ? arrayLiteral(next.nodes.map((n) => n.level)) : null}::smallint[],
+    ${next ? arrayLiteral(next.nodes.map((n) => n.index)) : null}::bigint[],
+    ${next ? arrayLiteral(next.nodes.map((n) => toHex(n.hash))) : null}::text[],
+    ${fields.kind}::text, ${fields.subjectType}::text, ${fields.subjectId}::text,
+    ${fields.agencyId}::uuid, ${fields.caseId}::uuid, ${fields.actor.userId}::uuid,
+    ${fields.actor.name}::text, ${fields.actor.ip}::text, ${fields.actor.userAgent}::text,
+    ${append.recordedAt}::timestamptz, ${append.payloadCanonical}::text,
+    ${fields.payloadHash}::text) as r`.execute(append.trx);
+  const encoded = Number(result.rows[0]?.r);
+  if (!Number.isSafeInteger(encoded)) throw new Error('ledger append returned no position');
+  const state = encoded % 4;
+  return { position: (encoded - state) / 4, state, next };
+}
+
+/** The tip of the head this transaction has locked: size, last hash, frontier. */
+async function readTip(trx: Trx): Promise<HeadState> {
+  const result = await sql<{ size: number | string; last_hash: string; frontier: string[] }>`
+    select size, last_hash, frontier from sanxiang_ledger_tip()`.execute(trx);
+  const row = result.rows[0];
+  if (!row) throw new Error('ledger append: no tip');
+  return headFromRow({
+    tree_size: row.size,
+    frontier: row.frontier,
+    last_entry_hash: row.last_hash,
+  });
 }
 
 /**
@@ -144,15 +176,4 @@ export async function appendLedgerEntry(
  */
 function arrayLiteral(values: readonly (number | string)[]): string {
   return `{${values.join(',')}}`;
-}
-
-function headOf(row: AppendRow): HeadState {
-  if (row.r_head_size === null || row.r_head_frontier === null || row.r_head_last_hash === null) {
-    throw new Error('ledger append: the locked head was not returned');
-  }
-  return headFromRow({
-    tree_size: row.r_head_size,
-    frontier: row.r_head_frontier,
-    last_entry_hash: row.r_head_last_hash,
-  });
 }
