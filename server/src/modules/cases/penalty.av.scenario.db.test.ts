@@ -83,7 +83,8 @@ describe('薛城区: on-site inspections, surveys and hearings recorded on audio
       .transcripts[0]?.avEvidenceId;
     expect(firstLink).toMatch(/^[0-9a-f-]{36}$/);
 
-    // A second inspection is a second act to record: the first exemption is taken.
+    // A second inspection, the next day, is a second act to record: the first exemption is taken.
+    s.setToday('2026-03-03');
     const second = transcript(s, 'inspection', '2026-03-03');
     await s.refused(c.id, 'officer1', 'record_transcript', second, 'AV_RECORD_REQUIRED');
     // A video filed under the workbench's own step, naming its act (现场检查), counts.
@@ -233,6 +234,7 @@ describe('薛城区: on-site inspections, surveys and hearings recorded on audio
       },
       'notified',
     );
+    s.setToday('2026-03-04');
     await s.done(
       c.id,
       'officer1',

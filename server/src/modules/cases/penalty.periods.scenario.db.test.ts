@@ -72,6 +72,8 @@ describe('行政处罚 一般程序: retries and the decision period', () => {
     await declareRecusals(c.id);
     await expectDone(c.id, 'officer1', 'request_filing', {}, 'filing_pending');
     await expectDone(c.id, 'head1', 'approve_filing', {}, 'investigating');
+    // Filed on 5 January; investigated and noticed in the days after, each recorded that day.
+    setToday('2026-01-06');
     await expectDone(
       c.id,
       'officer1',
@@ -79,6 +81,7 @@ describe('行政处罚 一般程序: retries and the decision period', () => {
       { ...transcript, madeOn: '2026-01-06' },
       'investigating',
     );
+    setToday('2026-01-07');
     await expectDone(
       c.id,
       'officer1',

@@ -115,6 +115,8 @@ describe('行政处罚 一般程序, from source to archive', () => {
       'HEARING_PERIOD_OPEN',
     );
 
+    // Recorded on 11 March: a request made that day is late, one received on 9 March is not.
+    setToday('2026-03-11');
     await expectRefused(
       c.id,
       'officer1',
@@ -143,6 +145,7 @@ describe('行政处罚 一般程序, from source to archive', () => {
       { noticeServedOn: '2026-03-10', hearingOn: '2026-03-20' },
       'hearing_scheduled',
     );
+    setToday('2026-03-20');
     await expectRefused(
       c.id,
       'head1',
@@ -226,6 +229,7 @@ describe('行政处罚 一般程序, from source to archive', () => {
       .executeTakeFirst();
     expect(queued?.case_id).toBe(c.id);
 
+    setToday('2026-03-24');
     await expectRefused(
       c.id,
       'officer1',
@@ -248,6 +252,7 @@ describe('行政处罚 一般程序, from source to archive', () => {
       'served',
     );
     expect(served.details.services[0].paymentDueOn).toBe('2026-04-08');
+    setToday('2026-04-01');
 
     await expectRefused(
       c.id,
@@ -264,6 +269,7 @@ describe('行政处罚 一般程序, from source to archive', () => {
       'REMINDER_REQUIRED',
     );
     // Paid three days late: 3 % a day of the fine is owed on top (art.72).
+    setToday('2026-04-11');
     await expectDone(
       c.id,
       'officer1',
@@ -279,6 +285,7 @@ describe('行政处罚 一般程序, from source to archive', () => {
       'executed',
     );
 
+    setToday('2026-04-13');
     await expectRefused(
       c.id,
       'officer1',
@@ -293,6 +300,7 @@ describe('行政处罚 一般程序, from source to archive', () => {
       { closedOn: '2026-04-13', summary: '罚没款已缴清，结案' },
       'closed',
     );
+    setToday('2026-04-20');
     await expectDone(
       c.id,
       'archivist1',

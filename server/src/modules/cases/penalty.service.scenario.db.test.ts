@@ -23,6 +23,7 @@ describe('service (送达) of a penalty decision', () => {
       { decidedOn: '2026-06-01', penalty: warning },
       'decided',
     );
+    s.setToday('2026-06-02');
     const leave = {
       method: 'leave',
       servedOn: '2026-06-02',

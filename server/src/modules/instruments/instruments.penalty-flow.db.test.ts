@@ -231,6 +231,7 @@ describe('行政处罚 一般程序: each step’s instrument from the case alon
       },
     });
 
+    setToday('2026-03-18');
     await act(
       caseId,
       'head1',

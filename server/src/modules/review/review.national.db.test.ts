@@ -35,6 +35,7 @@ describe('national review cycle', () => {
       }),
     );
     await ok(review.object(id, { reasons: '第三人已书面表示无异议' }));
+    a.setToday('2026-07-03');
     const meeting = {
       heldOn: '2026-07-03',
       participants: ['孙志强'],

@@ -83,6 +83,7 @@ describe('薛城区 review cycle', () => {
     expect(rounds[1]?.requestReason).toContain('进货单据');
     await ok(review.opinion(id, DISAGREE));
     await refused(review.object(id, { reasons: '仍有异议' }), 'REVIEW_RE_REVIEW_USED');
+    a.setToday('2026-03-10');
     await refused(
       act(id, 'head1', 'decide', { decidedOn: '2026-03-10' }),
       'LEGAL_REVIEW_NOT_AGREED',

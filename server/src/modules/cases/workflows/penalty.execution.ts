@@ -5,7 +5,7 @@ import type { Static } from 'typebox';
 import { periodEnd, periodOf } from '../periods.ts';
 import { action, type GuardContext } from '../workflow.ts';
 import { courtApplicationGate, proposeCourtApplication } from './court.application.ts';
-import { serviceAvRecorded } from './kinds.shared.ts';
+import { notAfterToday, serviceAvRecorded } from './kinds.shared.ts';
 import { d, list, notBefore, refuse, serviceRecordComplete, statute } from './penalty.guards.ts';
 import type { Decision, Service } from './penalty.guards.ts';
 import { amountDue, lateSurcharge } from './penalty.rules.ts';
@@ -73,6 +73,7 @@ export const PENALTY_EXECUTION = {
     guards: [
       serviceRecordComplete,
       (ctx) => notBefore(ctx.input.servedOn, ctx.snapshot.decidedOn, '送达日期'),
+      (ctx) => notAfterToday(ctx, ctx.input.servedOn, '送达日期'),
       // 留置送达 and 公告送达 on audio/video where the profile requires it (薛城区 附件2
       // 第二十四条、第二十六条), or the recorded reason why not.
       serviceAvRecorded('serve'),
@@ -90,6 +91,8 @@ export const PENALTY_EXECUTION = {
     guards: [
       (ctx) =>
         ctx.input.amountYuan > 0 ? undefined : refuse('VALIDATION_FAILED', '缴纳金额须大于零'),
+      (ctx) => notBefore(ctx.input.paidOn, ctx.snapshot.decidedOn, '缴纳日期'),
+      (ctx) => notAfterToday(ctx, ctx.input.paidOn, '缴纳日期'),
     ],
     apply: (ctx) => ({ details: { payments: [...list(ctx, 'payments'), ctx.input] } }),
   }),
@@ -105,6 +108,7 @@ export const PENALTY_EXECUTION = {
         const due = list<Service>(ctx, 'services')[0]?.paymentDueOn;
         return due && ctx.input.servedOn > due ? undefined : refuse('PAYMENT_NOT_OVERDUE');
       },
+      (ctx) => notAfterToday(ctx, ctx.input.servedOn, '催告书送达日期'),
     ],
     apply: (ctx) => ({ details: { reminders: [...list(ctx, 'reminders'), ctx.input] } }),
   }),
@@ -117,6 +121,7 @@ export const PENALTY_EXECUTION = {
     input: EnforcementInput,
     guards: [
       (ctx) => (list(ctx, 'reminders').length > 0 ? undefined : refuse('REMINDER_REQUIRED')),
+      (ctx) => notAfterToday(ctx, ctx.input.appliedOn, '申请（实施）日期'),
       // 申请人民法院强制执行 is a coercion decision some profiles list as major (NC 二（三）12（3））.
       courtApplicationGate<Static<typeof EnforcementInput>>(
         'apply_enforcement',
@@ -143,7 +148,7 @@ export const PENALTY_EXECUTION = {
     to: 'closed',
     roles: ['head'],
     input: CloseInput,
-    guards: [],
+    guards: [(ctx) => notAfterToday(ctx, ctx.input.closedOn, '结案日期')],
     apply: (ctx) => ({ closedOn: ctx.input.closedOn, details: { closing: ctx.input } }),
   }),
   archive: action({
@@ -153,7 +158,7 @@ export const PENALTY_EXECUTION = {
     to: 'archived',
     roles: ['archivist'],
     input: ArchiveInput,
-    guards: [],
+    guards: [(ctx) => notAfterToday(ctx, ctx.input.archivedOn, '归档日期')],
     apply: (ctx) => ({ archivedOn: ctx.input.archivedOn, details: { archive: ctx.input } }),
   }),
 };

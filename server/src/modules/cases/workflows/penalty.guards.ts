@@ -211,9 +211,6 @@ export const serviceRecordComplete = (ctx: GuardContext<Static<typeof ServiceInp
   return what ? refuse('SERVICE_RECORD_INCOMPLETE', `送达记录缺少：${what}`) : undefined;
 };
 
-export const notAfter = (date: string, latest: string, what: string) =>
-  date > latest ? refuse('INVALID_DATE_RANGE', `${what}不能晚于 ${latest}`) : undefined;
-
 export const notBefore = (date: string, earliest: string | null | undefined, what: string) =>
   earliest && date < earliest
     ? refuse('INVALID_DATE_RANGE', `${what}不能早于 ${earliest}`)

@@ -1,6 +1,7 @@
 // Actions on the 90-day decision period of 一般程序 (art.60): suspension (中止) and resumption,
 // the head's extension, and termination (撤销立案).
 import { action } from '../workflow.ts';
+import { notAfterToday } from './kinds.shared.ts';
 import { list, refuse } from './penalty.guards.ts';
 import type { Suspension } from './penalty.rules.ts';
 import { ExtendInput, ReasonInput, ResumeInput, SuspendInput } from './penalty.schemas.ts';
@@ -26,6 +27,7 @@ export const PENALTY_PERIOD_ACTIONS = [
         list<Suspension>(ctx, 'suspensions').some((s) => !s.to)
           ? refuse('CASE_ALREADY_SUSPENDED')
           : undefined,
+      (ctx) => notAfterToday(ctx, ctx.input.from, '中止日期'),
     ],
     apply: (ctx) => ({
       details: {
@@ -48,6 +50,7 @@ export const PENALTY_PERIOD_ACTIONS = [
         list<Suspension>(ctx, 'suspensions').some((s) => !s.to)
           ? undefined
           : refuse('CASE_NOT_SUSPENDED'),
+      (ctx) => notAfterToday(ctx, ctx.input.on, '恢复日期'),
     ],
     apply: (ctx) => ({
       details: {

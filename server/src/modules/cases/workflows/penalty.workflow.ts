@@ -5,6 +5,7 @@ import { legalReviewGate, legalReviewGateOnTheSpot } from '../../review/review.g
 import { avRecorded, hasParty, hasPower, officersQualified } from '../guards.ts';
 import { periodEnd, periodOf } from '../periods.ts';
 import { action, type Workflow } from '../workflow.ts';
+import { notAfterToday } from './kinds.shared.ts';
 import { PENALTY_EXECUTION as common } from './penalty.execution.ts';
 import { PENALTY_FILING_ACTIONS } from './penalty.filing.ts';
 import {
@@ -15,7 +16,6 @@ import {
   hasTranscript,
   hearingSettled,
   list,
-  notAfter,
   notBefore,
   notHeavierThanNotice,
   proposalComplete,
@@ -79,7 +79,11 @@ export const PENALTY_ORDINARY: Workflow = {
       to: (ctx) => ctx.snapshot.state,
       roles: ['officer'],
       input: TranscriptInput,
-      guards: [transcriptNamesOfficers, transcriptAvRecorded],
+      guards: [
+        transcriptNamesOfficers,
+        (ctx) => notAfterToday(ctx, ctx.input.madeOn, '笔录制作日期'),
+        transcriptAvRecorded,
+      ],
       apply: async (ctx) => ({
         details: { transcripts: [...list(ctx, 'transcripts'), await transcriptRecord(ctx)] },
       }),
@@ -92,7 +96,10 @@ export const PENALTY_ORDINARY: Workflow = {
       roles: ['officer'],
       input: PreservationInput,
       // 上海: 证据先行登记保存 is recorded on audio/video throughout (沪府办发〔2019〕15号).
-      guards: [avRecorded('evidence_preservation', 'preserve_evidence')],
+      guards: [
+        (ctx) => notAfterToday(ctx, ctx.input.preservedOn, '先行登记保存日期'),
+        avRecorded('evidence_preservation', 'preserve_evidence'),
+      ],
       apply: async (ctx) => ({
         details: {
           preservation: {
@@ -129,6 +136,7 @@ export const PENALTY_ORDINARY: Workflow = {
           }
           return undefined;
         },
+        (ctx) => notAfterToday(ctx, ctx.input.decidedOn, '处理决定日期'),
       ],
       apply: (ctx) => ({
         details: { preservation: { ...d<object>(ctx, 'preservation'), ...ctx.input } },
@@ -146,6 +154,9 @@ export const PENALTY_ORDINARY: Workflow = {
         officersQualified,
         (ctx) => proposalComplete(ctx.input.proposed),
         (ctx) => notBefore(ctx.input.servedOn, ctx.snapshot.filedOn, '告知日期'),
+        // The notice is recorded once it has been served: a date ahead would start the party's
+        // periods (and print them on the 告知书) from a service that has not happened.
+        (ctx) => notAfterToday(ctx, ctx.input.servedOn, '告知日期'),
       ],
       apply: async (ctx) => {
         const eligible = isHearingEligible(ctx.input.proposed, ctx.input.isLargeAmount);
@@ -171,7 +182,11 @@ export const PENALTY_ORDINARY: Workflow = {
       to: 'notified',
       roles: ['officer'],
       input: DefenceInput,
-      guards: [],
+      guards: [
+        (ctx) =>
+          notBefore(ctx.input.receivedOn, d<Notice>(ctx, 'notice')?.servedOn, '收到陈述申辩日期'),
+        (ctx) => notAfterToday(ctx, ctx.input.receivedOn, '收到陈述申辩日期'),
+      ],
       apply: (ctx) => ({ details: { defences: [...list(ctx, 'defences'), ctx.input] } }),
     }),
     action({
@@ -184,7 +199,7 @@ export const PENALTY_ORDINARY: Workflow = {
       guards: [
         (ctx) => (d(ctx, 'defenceWaiver') ? refuse('DEFENCE_ALREADY_WAIVED') : undefined),
         (ctx) => notBefore(ctx.input.waivedOn, d<Notice>(ctx, 'notice')?.servedOn, '放弃日期'),
-        (ctx) => notAfter(ctx.input.waivedOn, ctx.today, '放弃日期'),
+        (ctx) => notAfterToday(ctx, ctx.input.waivedOn, '放弃日期'),
       ],
       apply: (ctx) => ({ details: { defenceWaiver: ctx.input } }),
     }),
@@ -207,6 +222,9 @@ export const PENALTY_ORDINARY: Workflow = {
           }
           return undefined;
         },
+        (ctx) =>
+          notBefore(ctx.input.requestedOn, d<Notice>(ctx, 'notice')?.servedOn, '听证申请日期'),
+        (ctx) => notAfterToday(ctx, ctx.input.requestedOn, '听证申请日期'),
       ],
       apply: (ctx) => ({ details: { hearing: { requestedOn: ctx.input.requestedOn } } }),
     }),
@@ -232,6 +250,7 @@ export const PENALTY_ORDINARY: Workflow = {
               )
             : undefined;
         },
+        (ctx) => notAfterToday(ctx, ctx.input.noticeServedOn, '听证通知送达日期'),
       ],
       apply: (ctx) => ({ details: { hearing: { ...d<object>(ctx, 'hearing'), ...ctx.input } } }),
     }),
@@ -249,6 +268,7 @@ export const PENALTY_ORDINARY: Workflow = {
             d<{ hearingOn: string }>(ctx, 'hearing')?.hearingOn,
             '听证日期',
           ),
+        (ctx) => notAfterToday(ctx, ctx.input.heldOn, '听证日期'),
         // 薛城区 附件2 第十三条: 听证 is recorded on audio/video simultaneously.
         avRecorded('hearing', 'record_hearing'),
       ],
@@ -261,7 +281,7 @@ export const PENALTY_ORDINARY: Workflow = {
       to: 'notified',
       roles: ['head'],
       input: CollectiveDecisionInput,
-      guards: [],
+      guards: [(ctx) => notAfterToday(ctx, ctx.input.heldOn, '集体讨论日期')],
       apply: (ctx) => ({ details: { collectiveDecision: ctx.input } }),
     }),
     action({
@@ -295,6 +315,7 @@ export const PENALTY_ORDINARY: Workflow = {
         collectiveDecisionIfRequired,
         withinDecisionPeriod,
         (ctx) => notBefore(ctx.input.decidedOn, d<Notice>(ctx, 'notice')?.servedOn, '决定日期'),
+        (ctx) => notAfterToday(ctx, ctx.input.decidedOn, '决定日期'),
         legalReviewGate,
       ],
       apply: (ctx) => {
@@ -337,6 +358,7 @@ export const PENALTY_SUMMARY: Workflow = {
         officersQualified,
         (ctx) => proposalComplete(ctx.input.penalty),
         summaryWithinLimits,
+        (ctx) => notAfterToday(ctx, ctx.input.decidedOn, '决定日期'),
         avRecorded('summary_penalty', 'decide_on_spot'),
         legalReviewGateOnTheSpot,
       ],
