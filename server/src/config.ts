@@ -46,6 +46,11 @@ const ConfigSchema = Type.Object({
   UPLOAD_MAX_BYTES: Type.Integer({ minimum: 1 }),
   /** An upload's lock lapses this long after its holder's last heartbeat (a crashed process). */
   UPLOAD_LEASE_SECONDS: Type.Integer({ minimum: 1, maximum: 3600 }),
+  /**
+   * An unfinished upload nobody has sent to for this long expires: its partial bytes are removed
+   * (tus expiration). Operational, not law: a week outlasts any profile's upload deadline.
+   */
+  UPLOAD_EXPIRY_HOURS: Type.Integer({ minimum: 1, maximum: 8760 }),
   /** Absolute origin the QR codes point at (e.g. https://gs.example.gov.cn); else the request's. */
   PUBLIC_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+$' })),
   /** Public endpoints and pages: requests per client IP per window; 0 turns the limit off. */
@@ -129,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     S3_FORCE_PATH_STYLE: parseBoolean(env.S3_FORCE_PATH_STYLE, false),
     UPLOAD_MAX_BYTES: parseInteger(env.UPLOAD_MAX_BYTES, 64 * 1024 ** 3),
     UPLOAD_LEASE_SECONDS: parseInteger(env.UPLOAD_LEASE_SECONDS, 15),
+    UPLOAD_EXPIRY_HOURS: parseInteger(env.UPLOAD_EXPIRY_HOURS, 7 * 24),
     ...(env.PUBLIC_BASE_URL ? { PUBLIC_BASE_URL: env.PUBLIC_BASE_URL } : {}),
     // Tests count their own requests; a shared limit would make them depend on each other.
     PUBLIC_RATE_LIMIT: parseInteger(env.PUBLIC_RATE_LIMIT, nodeEnv === 'test' ? 0 : 300),

@@ -2,11 +2,14 @@
 // (name, handler, schedule); see README.md for what a handler must guarantee.
 import type { AppContext } from '../app.ts';
 import { FIXITY_JOB, runFixityCheck } from '../modules/archive/fixity.ts';
+import { createUploadService, UPLOAD_EXPIRY_JOB } from '../modules/evidence/uploads.service.ts';
 import type { JobDefinition } from './runner.ts';
 
-const DAY = 86_400;
+const HOUR = 3_600;
+const DAY = 24 * HOUR;
 
-export function jobDefinitions(ctx: Pick<AppContext, 'blobs'>): JobDefinition[] {
+export function jobDefinitions(ctx: AppContext): JobDefinition[] {
+  const uploads = createUploadService(ctx);
   return [
     {
       name: FIXITY_JOB,
@@ -21,6 +24,16 @@ export function jobDefinitions(ctx: Pick<AppContext, 'blobs'>): JobDefinition[] 
           blobsChecked: report.blobsChecked,
           problems: report.warnings.length,
         };
+      },
+    },
+    {
+      name: UPLOAD_EXPIRY_JOB,
+      // Hourly: an abandoned upload's partial bytes go within an hour of its expiry.
+      everySeconds: HOUR,
+      maxAttempts: 3,
+      backoffSeconds: 300,
+      async run({ signal }) {
+        return { expired: await uploads.expireAbandoned({ signal }) };
       },
     },
   ];

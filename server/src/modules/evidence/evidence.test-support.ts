@@ -69,10 +69,14 @@ export interface TusClient {
     offset: number | undefined;
     code: string | undefined;
     evidenceId: string | undefined;
+    expires: string | undefined;
   }>;
-  head(
-    location: string,
-  ): Promise<{ status: number; offset: number | undefined; evidenceId: string | undefined }>;
+  head(location: string): Promise<{
+    status: number;
+    offset: number | undefined;
+    evidenceId: string | undefined;
+    expires: string | undefined;
+  }>;
   remove(location: string): Promise<{ status: number; code: string | undefined }>;
 }
 
@@ -126,6 +130,7 @@ export function tusClient(app: () => App, cookie: string): TusClient {
         offset: numberHeader(response.headers['upload-offset']),
         code: codeOf(response.body),
         evidenceId: response.headers['evidence-id'] as string | undefined,
+        expires: response.headers['upload-expires'] as string | undefined,
       };
     },
     async head(location) {
@@ -134,6 +139,7 @@ export function tusClient(app: () => App, cookie: string): TusClient {
         status: response.statusCode,
         offset: numberHeader(response.headers['upload-offset']),
         evidenceId: response.headers['evidence-id'] as string | undefined,
+        expires: response.headers['upload-expires'] as string | undefined,
       };
     },
     async remove(location) {

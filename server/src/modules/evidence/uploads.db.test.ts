@@ -32,7 +32,7 @@ describe('tus 1.0.0', () => {
     expect(response.statusCode).toBe(204);
     expect(response.headers).toMatchObject({
       'tus-version': '1.0.0',
-      'tus-extension': 'creation,creation-with-upload,termination,checksum',
+      'tus-extension': 'creation,creation-with-upload,termination,checksum,expiration',
       'tus-max-size': '5000000',
       'tus-checksum-algorithm': 'sha1,sha256,sm3',
     });

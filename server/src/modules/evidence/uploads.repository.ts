@@ -32,6 +32,8 @@ export interface Upload {
   contentType: string | null;
   deadlineId: string | null;
   evidenceId: string | null;
+  /** Last append, checkpoint or lock change: an unfinished upload expires counting from here. */
+  updatedAt: Date;
 }
 
 function toUpload(row: Row): Upload {
@@ -57,6 +59,7 @@ function toUpload(row: Row): Upload {
     contentType: row.content_type,
     deadlineId: row.deadline_id,
     evidenceId: row.evidence_id,
+    updatedAt: row.updated_at,
   };
 }
 
@@ -236,6 +239,27 @@ export const uploadsRepository = {
       .where('state', '=', 'storing')
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
+  },
+
+  /**
+   * Unfinished uploads nobody has touched for `expiryHours` by the database's clock (every
+   * append, checkpoint and heartbeat moves `updated_at`), oldest first; a live lease keeps an
+   * upload however old.
+   */
+  async listAbandoned(
+    db: Db,
+    input: { expiryHours: number; leaseSeconds: number; limit: number },
+  ): Promise<Upload[]> {
+    const rows = await db
+      .selectFrom('uploads')
+      .selectAll()
+      .where('state', '=', 'receiving')
+      .where('updated_at', '<', sql<Date>`now() - make_interval(hours => ${input.expiryHours})`)
+      .where((eb) => eb.or([eb('lock_token', 'is', null), lapsed(input.leaseSeconds)]))
+      .orderBy('updated_at')
+      .limit(input.limit)
+      .execute();
+    return rows.map(toUpload);
   },
 
   async remove(trx: Transaction<Database>, uploadId: string, token: string): Promise<boolean> {

@@ -62,6 +62,12 @@ export function registerUploadRoutes(app: App, ctx: AppContext) {
   const capabilities = tusHeaders(ctx.config.UPLOAD_MAX_BYTES);
   const locationOf = (caseId: string, uploadId: string) =>
     `/api/cases/${caseId}/uploads/${uploadId}`;
+  /** tus expiration: when an unfinished upload untouched since `touchedAt` loses its bytes. */
+  const expiresHeader = (reply: FastifyReply, touchedAt: Date) =>
+    reply.header(
+      'upload-expires',
+      new Date(touchedAt.getTime() + ctx.config.UPLOAD_EXPIRY_HOURS * 3_600_000).toUTCString(),
+    );
 
   // Encapsulated: the raw-stream parser and the tus response headers apply to these routes only.
   void app.register(async (tus: App) => {
@@ -126,6 +132,9 @@ export function registerUploadRoutes(app: App, ctx: AppContext) {
           });
           reply.header('upload-offset', String(result.offset));
           if (result.evidenceId) reply.header('evidence-id', result.evidenceId);
+          else expiresHeader(reply, new Date());
+        } else {
+          expiresHeader(reply, upload.updatedAt);
         }
         return reply.status(201).send();
       },
@@ -153,6 +162,7 @@ export function registerUploadRoutes(app: App, ctx: AppContext) {
         reply.header('upload-offset', String(upload.received));
         reply.header('upload-length', String(upload.length));
         if (upload.evidenceId) reply.header('evidence-id', upload.evidenceId);
+        else if (upload.state === 'receiving') expiresHeader(reply, upload.updatedAt);
         return reply.status(200).send();
       },
     );
@@ -187,6 +197,7 @@ export function registerUploadRoutes(app: App, ctx: AppContext) {
         );
         reply.header('upload-offset', String(result.offset));
         if (result.evidenceId) reply.header('evidence-id', result.evidenceId);
+        else expiresHeader(reply, new Date());
         return reply.status(204).send();
       },
     );

@@ -9,7 +9,12 @@ import fs from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { AppContext } from '../../app.ts';
 import { AppError } from '../../shared/errors.ts';
-import { requireAgencyScope, type Actor, type Principal } from '../../shared/policy.ts';
+import {
+  requireAgencyScope,
+  SYSTEM_ACTOR,
+  type Actor,
+  type Principal,
+} from '../../shared/policy.ts';
 import { requireCaseTarget } from '../cases/cases.scope.ts';
 import { closeDeadline } from '../deadlines/deadlines.service.ts';
 import { evidencePolicies as p } from './evidence.policy.ts';
@@ -41,6 +46,8 @@ export interface AppendResult {
   offset: number;
   evidenceId: string | null;
 }
+
+export const UPLOAD_EXPIRY_JOB = 'uploads.expire';
 
 const offsetMismatch = (offset: number) =>
   new AppError('UPLOAD_OFFSET_MISMATCH', { details: { offset } });
@@ -261,6 +268,31 @@ export function createUploadService(ctx: AppContext) {
     }
   }
 
+  /**
+   * Removes an upload this process holds the lock of, with its partial bytes; the upload-deadline
+   * it opened is cancelled (a new upload of the recording opens its own). False when the lock was
+   * lost meanwhile: nothing was removed.
+   */
+  async function discard(actor: Actor, upload: Upload, token: string, note: string) {
+    hashes.delete(upload.id);
+    const isRemoved = await db.transaction().execute(async (trx) => {
+      if (!(await repo.remove(trx, upload.id, token))) return false;
+      if (upload.deadlineId) {
+        await closeDeadline(trx, actor, {
+          deadlineId: upload.deadlineId,
+          status: 'cancelled',
+          note,
+        }).catch((error: unknown) => {
+          // Already closed by someone else: the upload still goes.
+          if (!(error instanceof AppError && error.code === 'DEADLINE_NOT_OPEN')) throw error;
+        });
+      }
+      return true;
+    });
+    if (isRemoved) await removePartials(staging, upload.id);
+    return isRemoved;
+  }
+
   return {
     /** tus creation: the upload exists once its metadata passed every check. */
     async create(
@@ -368,18 +400,41 @@ export function createUploadService(ctx: AppContext) {
         leaseSeconds,
       });
       if (!claim) throw new AppError('UPLOAD_LOCKED');
-      hashes.delete(uploadId);
-      await db.transaction().execute(async (trx) => {
-        if (!(await repo.remove(trx, uploadId, claim.token))) throw new AppError('UPLOAD_LOCKED');
-        if (upload.deadlineId) {
-          await closeDeadline(trx, actor, {
-            deadlineId: upload.deadlineId,
-            status: 'cancelled',
-            note: '上传任务已终止',
+      if (!(await discard(actor, upload, claim.token, '上传任务已终止'))) {
+        throw new AppError('UPLOAD_LOCKED');
+      }
+    },
+
+    /**
+     * tus expiration, run by the `uploads.expire` job: unfinished uploads nobody has sent to for
+     * UPLOAD_EXPIRY_HOURS lose their partial bytes, as if terminated, so abandoned uploads do not
+     * fill the staging disk. Idempotent: an upload already gone, or taken by a client meanwhile
+     * (the lock), is skipped. Returns how many expired.
+     */
+    async expireAbandoned(options: { signal?: AbortSignal; batch?: number } = {}): Promise<number> {
+      const batch = options.batch ?? 100;
+      let expired = 0;
+      for (;;) {
+        const abandoned = await repo.listAbandoned(db, {
+          expiryHours: config.UPLOAD_EXPIRY_HOURS,
+          leaseSeconds,
+          limit: batch,
+        });
+        for (const upload of abandoned) {
+          if (options.signal?.aborted) return expired;
+          const claim = await repo.claim(db, {
+            uploadId: upload.id,
+            token: randomUUID(),
+            state: 'receiving',
+            leaseSeconds,
+            atOffset: upload.received,
           });
+          if (!claim) continue;
+          const note = `上传任务超过 ${config.UPLOAD_EXPIRY_HOURS} 小时未续传，已过期`;
+          if (await discard(SYSTEM_ACTOR, upload, claim.token, note)) expired += 1;
         }
-      });
-      await removePartials(staging, uploadId);
+        if (abandoned.length < batch) return expired;
+      }
     },
   };
 }

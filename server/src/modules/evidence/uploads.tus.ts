@@ -3,7 +3,7 @@
 import { AppError } from '../../shared/errors.ts';
 
 export const TUS_VERSION = '1.0.0';
-export const TUS_EXTENSIONS = 'creation,creation-with-upload,termination,checksum';
+export const TUS_EXTENSIONS = 'creation,creation-with-upload,termination,checksum,expiration';
 export const TUS_CHECKSUM_ALGORITHMS = ['sha1', 'sha256', 'sm3'] as const;
 export type ChecksumAlgorithm = (typeof TUS_CHECKSUM_ALGORITHMS)[number];
 export const OFFSET_CONTENT_TYPE = 'application/offset+octet-stream';
