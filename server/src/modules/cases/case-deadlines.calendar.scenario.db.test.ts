@@ -1,7 +1,11 @@
 // A corrected holiday notice moves every open deadline counted in working days or rolled to a
-// working day — a penalty's 陈述申辩 period, a permit's decision period (《行政许可法》art.82) and a
-// seizure ending on a day off (《民法典》第二百零三条) — and leaves calendar-day periods alone. The
-// test imports its own 2026 notice (国庆 one day longer), so it has an app of its own.
+// working day — a permit's decision period (《行政许可法》art.82) and a seizure ending on a day off
+// (《民法典》第二百零三条) — and leaves calendar-day periods alone. A penalty's 陈述申辩 period
+// stays on the day the 事先告知 kept when it was served, the day the party was told in writing:
+// its deadline row, the decision guard and the 告知书 all keep it; only a notice recorded before
+// the day was kept is counted again. The test imports its own 2026 notice (国庆 one day longer),
+// so it has an app of its own.
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { withCreditCodeCheck } from '../../shared/validators.ts';
 import { company, createScenario, record } from './workflows/scenario.test-support.ts';
@@ -44,6 +48,46 @@ const CORRECTED_2026 = {
   ],
 };
 
+/** A penalty case filed on 28 September, its 事先告知 (a warning) served on the 29th. */
+async function noticed() {
+  s.setToday('2026-09-28');
+  const c = await s.newCase('penalty', 'ordinary', s.power('XC-SCJG-CF-001'), [party]);
+  await s.done(c.id, 'officer1', 'request_filing', {}, 'filing_pending');
+  await s.done(c.id, 'head1', 'approve_filing', {}, 'investigating');
+  await s.done(
+    c.id,
+    'officer1',
+    'record_transcript',
+    {
+      transcriptKind: 'inquiry',
+      madeOn: '2026-09-28',
+      place: '区市场监管局询问室',
+      officers: s.officersShown,
+      content: '问：库房内的食品原料是否超过保质期？答：是。',
+      partySigned: true,
+    },
+    'investigating',
+  );
+  s.setToday('2026-09-29');
+  const view = await s.done(
+    c.id,
+    'officer1',
+    'notify_intent',
+    {
+      servedOn: '2026-09-29',
+      proposed: {
+        types: ['warning'],
+        isMitigated: false,
+        legalBasis: '《中华人民共和国食品安全法》第一百二十四条第一款',
+        reasons: '当事人经营超过保质期的食品原料，事实清楚，证据确凿。',
+      },
+      isLargeAmount: false,
+    },
+    'notified',
+  );
+  return { id: c.id, view };
+}
+
 async function seizureInEffect(takenOn: string) {
   s.setToday(takenOn);
   const c = await s.newCase('coercion', 'measure', s.power('XC-SCJG-QZ-001'), [
@@ -84,7 +128,7 @@ async function seizureInEffect(takenOn: string) {
 }
 
 describe('a corrected holiday notice', () => {
-  it('moves the working-day and rolled deadlines of penalty, permit and coercion cases', async () => {
+  it('moves the working-day and rolled deadlines of permit and coercion cases, not a told one', async () => {
     // A seizure of 7 September: 30 calendar days end on 7 October, a holiday, so on 8 October.
     const seizure = await seizureInEffect('2026-09-07');
     expect(seizure.view.details.measure.endsOn).toBe('2026-10-08');
@@ -125,45 +169,22 @@ describe('a corrected holiday notice', () => {
       { unit: 'working_days', amount: 10, dueOn: '2026-10-12' },
     ]);
 
-    // A 事先告知 served on 29 September: 5 working days to state and defend end on 12 October.
-    s.setToday('2026-09-28');
-    const penalty = await s.newCase('penalty', 'ordinary', s.power('XC-SCJG-CF-001'), [party]);
-    await s.done(penalty.id, 'officer1', 'request_filing', {}, 'filing_pending');
-    await s.done(penalty.id, 'head1', 'approve_filing', {}, 'investigating');
-    await s.done(
-      penalty.id,
-      'officer1',
-      'record_transcript',
-      {
-        transcriptKind: 'inquiry',
-        madeOn: '2026-09-28',
-        place: '区市场监管局询问室',
-        officers: s.officersShown,
-        content: '问：库房内的食品原料是否超过保质期？答：是。',
-        partySigned: true,
-      },
-      'investigating',
-    );
-    s.setToday('2026-09-29');
-    const notified = await s.done(
-      penalty.id,
-      'officer1',
-      'notify_intent',
-      {
-        servedOn: '2026-09-29',
-        proposed: {
-          types: ['warning'],
-          isMitigated: false,
-          legalBasis: '《中华人民共和国食品安全法》第一百二十四条第一款',
-          reasons: '当事人经营超过保质期的食品原料，事实清楚，证据确凿。',
-        },
-        isLargeAmount: false,
-      },
-      'notified',
-    );
+    // A 事先告知 served on 29 September: 5 working days to state and defend end on 12 October,
+    // the day the notice keeps. A second one stands for a notice recorded before the day was
+    // kept: its record has only the service date.
+    const penalty = await noticed();
+    const notified = penalty.view;
+    expect(notified.details.notice).toMatchObject({
+      defenceDueOn: '2026-10-12',
+      defencePeriod: { amount: 5, unit: 'working_days' },
+    });
     expect(running(notified, 'case.defence')).toMatchObject([{ dueOn: '2026-10-12' }]);
     // 90 calendar days from filing: no holiday notice moves them.
     expect(running(notified, 'case.penalty_decision')).toMatchObject([{ dueOn: '2026-12-27' }]);
+    const older = await noticed();
+    await sql`update cases set details = details #- '{notice,defenceDueOn}' #- '{notice,defencePeriod}' where id = ${older.id}`.execute(
+      s.t.handle.db,
+    );
 
     const admin = await s.t.login('admin');
     const imported = await s.t.app.inject({
@@ -174,7 +195,7 @@ describe('a corrected holiday notice', () => {
     });
     expect(imported.statusCode, imported.body).toBe(200);
     expect(imported.json<{ deadlinesChanged: number }>().deadlinesChanged).toBeGreaterThanOrEqual(
-      3,
+      2,
     );
 
     // 8 October is now a holiday: each period ends one working day later.
@@ -185,7 +206,48 @@ describe('a corrected holiday notice', () => {
       { dueOn: '2026-10-13' },
     ]);
     const after = await s.read(penalty.id);
-    expect(running(after, 'case.defence')).toMatchObject([{ dueOn: '2026-10-13' }]);
     expect(running(after, 'case.penalty_decision')).toMatchObject([{ dueOn: '2026-12-27' }]);
+
+    // The party was told 12 October: its period, the guard and the 告知书 stay there.
+    expect(running(after, 'case.defence')).toMatchObject([{ dueOn: '2026-10-12' }]);
+    s.setToday('2026-10-12');
+    const open = await s.refused(
+      penalty.id,
+      'head1',
+      'decide',
+      { decidedOn: '2026-10-12' },
+      'STATEMENT_PERIOD_OPEN',
+    );
+    expect(open.details).toEqual({ dueOn: '2026-10-12' });
+    const issued = await s.t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${penalty.id}/instruments`,
+      headers: { cookie: s.cookies.officer1 },
+      payload: {
+        kind: 'penalty_prior_notice',
+        data: { facts: '当事人存放超过保质期的食品原料。' },
+      },
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const printed = await s.t.app.inject({
+      method: 'GET',
+      url: `/api/instruments/${issued.json<{ id: string }>().id}/versions/1`,
+      headers: { cookie: s.cookies.officer1 },
+    });
+    expect(printed.json<{ fields: Record<string, string> }>().fields).toMatchObject({
+      defenceDueOn: '2026年10月12日',
+    });
+    s.setToday('2026-10-13');
+    await s.done(penalty.id, 'head1', 'decide', { decidedOn: '2026-10-13' }, 'decided');
+
+    // A notice recorded without its day is counted from its service with today's calendar.
+    const counted = await s.refused(
+      older.id,
+      'head1',
+      'decide',
+      { decidedOn: '2026-10-13' },
+      'STATEMENT_PERIOD_OPEN',
+    );
+    expect(counted.details).toEqual({ dueOn: '2026-10-13' });
   }, 180_000);
 });

@@ -250,12 +250,20 @@ describe('periods of 《行政处罚法》 as deadlines across the 2026 holidays
       'notified',
     );
     // 5 working days (arts.64, 85): 30 September; 1–7 October off; 8, 9, Saturday 10, 12. The
-    // statement and defence run alongside (the same 5 working days).
+    // statement and defence run alongside (the same 5 working days). The notice keeps both last
+    // days, told to the party in writing; the rows run the 13 calendar days to them, so that no
+    // later holiday notice moves them.
+    expect(notified.details.notice).toMatchObject({
+      hearingRequestDueOn: '2026-10-12',
+      hearingRequestPeriod: { amount: 5, unit: 'working_days' },
+      defenceDueOn: '2026-10-12',
+      defencePeriod: { amount: 5, unit: 'working_days' },
+    });
     expect(deadlineOf(notified, 'case.hearing_request', 'running')).toMatchObject([
-      { dueOn: '2026-10-12' },
+      { dueOn: '2026-10-12', unit: 'days', amount: 13 },
     ]);
     expect(deadlineOf(notified, 'case.defence', 'running')).toMatchObject([
-      { dueOn: '2026-10-12', amount: 5 },
+      { dueOn: '2026-10-12', unit: 'days', amount: 13 },
     ]);
     s.setToday('2026-10-13');
     const after = await s.read(c.id);

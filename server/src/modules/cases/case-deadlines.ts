@@ -2,13 +2,15 @@
 // The engine hands them to the deadlines module in the action's transaction, which opens, ends or
 // replaces the durable deadline rows; the calendar import recomputes those rows like any other,
 // so each row keeps the terms the law counts in (working days stay working days, a last day off
-// rolls where the law says so). Every amount comes from the effective rules (or, for a permit,
+// rolls where the law says so). The party's periods after the 事先告知 are the exception: their
+// last days were told in writing, so they run to the days the notice kept. Every amount comes from the effective rules (or, for a permit,
 // from the due date its workflow computed from the law), never from a number written here.
 import { addCalendarDays, toDayNumber, type WorkingDayCalendar } from '../calendar/working-days.ts';
 import type { RunningPeriod } from '../deadlines/deadlines.sync.ts';
 import type { EffectiveRules } from '../profile/profile.resolve.ts';
 import { statuteAmount } from './periods.ts';
 import type { CaseSnapshot } from './workflow.ts';
+import type { Notice } from './workflows/penalty.guards.ts';
 import { amountDue, isDefenceSettled } from './workflows/penalty.rules.ts';
 import type { ProposedPenalty } from './workflows/penalty.schemas.ts';
 
@@ -42,6 +44,20 @@ function fromRule(
     return start.at ? { kind, ruleKey, unit: 'hours', amount: c.amount, startAt: start.at } : null;
   }
   return start.on ? { kind, ruleKey, unit: c.unit, amount: c.amount, startOn: start.on } : null;
+}
+
+/**
+ * A party's period whose last day the 事先告知 kept when it was served: counted in calendar days to
+ * that day, so that a later holiday notice does not move what the party was told in writing.
+ */
+function keptUntil(kind: string, ruleKey: string, startOn: string, dueOn: string): RunningPeriod {
+  return {
+    kind,
+    ruleKey,
+    unit: 'days',
+    amount: toDayNumber(dueOn) - toDayNumber(startOn),
+    startOn,
+  };
 }
 
 const PENALTY_ACTIVE = ['investigating', 'notified', 'hearing_requested', 'hearing_scheduled'];
@@ -97,24 +113,27 @@ function penaltyPeriods(c: CaseAfter, rules: EffectiveRules): (RunningPeriod | n
       ),
     );
   }
-  const notice = det.notice as { servedOn: string; isHearingEligible: boolean } | undefined;
+  const notice = det.notice as Notice | undefined;
   if (notice && PENALTY_NOTIFIED.includes(c.state) && !isDefenceSettled(det)) {
     // The party's statement and defence (arts.44–45), until it is made or waived, a hearing is
-    // held, or the period runs out.
+    // held, or the period runs out: to the day the notice kept, or for a notice recorded without
+    // one, counted from its service.
     out.push(
-      fromRule('case.defence', 'statute.defenceDeadline', s.defenceDeadline.effective, {
-        on: notice.servedOn,
-      }),
+      notice.defenceDueOn
+        ? keptUntil('case.defence', 'statute.defenceDeadline', notice.servedOn, notice.defenceDueOn)
+        : fromRule('case.defence', 'statute.defenceDeadline', s.defenceDeadline.effective, {
+            on: notice.servedOn,
+          }),
     );
   }
   if (notice?.isHearingEligible && !det.hearing && c.state === 'notified') {
+    const ruleKey = 'statute.hearingRequestDeadline';
     out.push(
-      fromRule(
-        'case.hearing_request',
-        'statute.hearingRequestDeadline',
-        s.hearingRequestDeadline.effective,
-        { on: notice.servedOn },
-      ),
+      notice.hearingRequestPeriod && notice.hearingRequestDueOn
+        ? keptUntil('case.hearing_request', ruleKey, notice.servedOn, notice.hearingRequestDueOn)
+        : fromRule('case.hearing_request', ruleKey, s.hearingRequestDeadline.effective, {
+            on: notice.servedOn,
+          }),
     );
   }
   const hearing = det.hearing as { noticeServedOn?: string; heldOn?: string } | undefined;

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { statutePeriod, type Period } from '../cases/periods.ts';
-import { defenceDueOn, type Notice } from '../cases/workflows/penalty.guards.ts';
+import { defenceDueOn, defencePeriodOf, type Notice } from '../cases/workflows/penalty.guards.ts';
 import type { EffectiveRules } from '../profile/profile.resolve.ts';
 import type { FieldKey } from './instruments.fields.ts';
 import {
@@ -26,16 +26,18 @@ interface Running {
 
 /** The party's periods once the 事先告知 is recorded on a penalty case. */
 export interface PartyPeriods {
-  /** 陈述、申辩: the profile's period from the notice's service, as the decision guard counts it. */
+  /** 陈述、申辩: the period and last day kept at service, as the decision guard reads them. */
   defence: Running;
-  /** 要求听证, where the proposal allows one: the last day the notice stored when it was served. */
+  /** 要求听证, where the proposal allows one: the period and last day the notice kept. */
   hearing: Running | null;
 }
 
 /**
  * The party's periods from the recorded notice, through the guards' own functions: the statement
  * period by defenceDueOn (what defenceSettled waits for), the hearing request by the date the
- * notice stored (what hearingSettled and request_hearing read). Null before the notice.
+ * notice stored (what hearingSettled and request_hearing read). Both are the days kept when the
+ * service was recorded, so a document issued after a change of the profile or the calendar still
+ * prints what the party was told. Null before the notice.
  */
 export async function partyPeriodsOf(
   db: Kysely<Database>,
@@ -48,10 +50,10 @@ export async function partyPeriodsOf(
   const dueOn = await defenceDueOn(db, rules, notice);
   const hearingDueOn = notice.isHearingEligible ? notice.hearingRequestDueOn : null;
   return {
-    defence: { period: statutePeriod(rules, 'defenceDeadline'), dueOn, hasLapsed: today > dueOn },
+    defence: { period: defencePeriodOf(rules, notice), dueOn, hasLapsed: today > dueOn },
     hearing: hearingDueOn
       ? {
-          period: statutePeriod(rules, 'hearingRequestDeadline'),
+          period: notice.hearingRequestPeriod ?? statutePeriod(rules, 'hearingRequestDeadline'),
           dueOn: hearingDueOn,
           hasLapsed: today > hearingDueOn,
         }

@@ -6,7 +6,8 @@ import type { Database } from '../../../db/schema.ts';
 import type { EffectiveRules } from '../../profile/profile.resolve.ts';
 import type { AvAct } from '../../profile/profile.vocabulary.ts';
 import { avRecordedEach, unclaimedAvRecord } from '../guards.ts';
-import { periodEnd, periodOf, statutePeriod } from '../periods.ts';
+import { isAppError } from '../../../shared/errors.ts';
+import { periodEnd, periodOf, statutePeriod, type Period } from '../periods.ts';
 import type { GuardContext, Refusal } from '../workflow.ts';
 import {
   decisionDueOn,
@@ -22,11 +23,25 @@ import type {
   ProposedPenalty,
 } from './penalty.schemas.ts';
 
+/**
+ * The 事先告知 as recorded. The party's periods and last days are counted once, when its service
+ * is recorded, and kept: they are what the 告知书 tells the party in writing, so a later change of
+ * the profile or of the holiday calendar does not move them.
+ */
 export interface Notice {
   servedOn: string;
   proposed: ProposedPenalty;
   isHearingEligible: boolean;
   hearingRequestDueOn: string | null;
+  /** The period to ask for a hearing, where the proposal allows one. */
+  hearingRequestPeriod?: Period | null;
+  /** The period to state and defend. Absent on notices recorded before it was kept. */
+  defencePeriod?: Period;
+  /**
+   * The last day to state and defend. Absent on notices recorded before it was kept, and null
+   * when the holidays of the period's year were not loaded at service: then counted when read.
+   */
+  defenceDueOn?: string | null;
 }
 export interface Decision {
   decidedOn: string;
@@ -144,16 +159,52 @@ export const hearingSettled = (ctx: GuardContext) => {
   return undefined;
 };
 
+/** The period to state and defend the notice was served with (the profile's, for older ones). */
+export const defencePeriodOf = (rules: EffectiveRules, notice: Pick<Notice, 'defencePeriod'>) =>
+  notice.defencePeriod ?? statutePeriod(rules, 'defenceDeadline');
+
 /**
- * The last day the party may state and defend: the profile's period from the notice's service.
- * The decision waits for it (defenceSettled) and the 事先告知书 prints it (instruments), both
- * from here, so the party reads the day the guard counts.
+ * The last day the party may state and defend: the day kept when the notice's service was
+ * recorded, or, for a notice recorded without one, its period counted from the service now. The
+ * decision waits for it (defenceSettled) and the 事先告知书 prints it (instruments), both from
+ * here, so the party reads the day the guard counts.
  */
-export const defenceDueOn = (
+export const defenceDueOn = async (
   db: Kysely<Database>,
   rules: EffectiveRules,
-  notice: Pick<Notice, 'servedOn'>,
-) => periodEnd(db, notice.servedOn, statutePeriod(rules, 'defenceDeadline'));
+  notice: Pick<Notice, 'servedOn' | 'defencePeriod' | 'defenceDueOn'>,
+) => notice.defenceDueOn ?? periodEnd(db, notice.servedOn, defencePeriodOf(rules, notice));
+
+/**
+ * The notice as notify_intent records it, its periods counted from the service. A statement
+ * period running into a year whose holidays are not loaded is kept without its last day (the
+ * notice is still recorded; the documents that print the day wait for the calendar); the hearing
+ * request's day is needed at once by the hearing guards, so it is refused as before.
+ */
+export async function noticeOf(
+  ctx: GuardContext,
+  input: { servedOn: string; proposed: ProposedPenalty },
+  isHearingEligible: boolean,
+): Promise<Notice> {
+  const defencePeriod = statutePeriod(ctx.rules, 'defenceDeadline');
+  const hearingRequestPeriod = isHearingEligible
+    ? periodOf(statute(ctx).hearingRequestDeadline.effective, 'hearingRequestDeadline')
+    : null;
+  return {
+    servedOn: input.servedOn,
+    proposed: input.proposed,
+    isHearingEligible,
+    hearingRequestDueOn: hearingRequestPeriod
+      ? await periodEnd(ctx.trx, input.servedOn, hearingRequestPeriod)
+      : null,
+    hearingRequestPeriod,
+    defencePeriod,
+    defenceDueOn: await periodEnd(ctx.trx, input.servedOn, defencePeriod).catch((e: unknown) => {
+      if (isAppError(e) && e.code === 'CALENDAR_NOT_LOADED') return null;
+      throw e;
+    }),
+  };
+}
 
 /**
  * Arts.44, 45, 62: no decision while the party's statement period runs, unless it has been heard

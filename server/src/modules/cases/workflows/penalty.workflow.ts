@@ -18,6 +18,7 @@ import {
   list,
   notBefore,
   notHeavierThanNotice,
+  noticeOf,
   proposalComplete,
   refuse,
   statute,
@@ -160,18 +161,7 @@ export const PENALTY_ORDINARY: Workflow = {
       ],
       apply: async (ctx) => {
         const eligible = isHearingEligible(ctx.input.proposed, ctx.input.isLargeAmount);
-        const notice: Notice = {
-          servedOn: ctx.input.servedOn,
-          proposed: ctx.input.proposed,
-          isHearingEligible: eligible,
-          hearingRequestDueOn: eligible
-            ? await periodEnd(
-                ctx.trx,
-                ctx.input.servedOn,
-                periodOf(statute(ctx).hearingRequestDeadline.effective, 'hearingRequestDeadline'),
-              )
-            : null,
-        };
+        const notice = await noticeOf(ctx, ctx.input, eligible);
         return { details: { notice, proposed: ctx.input.proposed } };
       },
     }),
