@@ -28,12 +28,13 @@ export const CITES = {
   measureProcedure: law(COERCION_LAW, '第十八条'),
   reminder: law(COERCION_LAW, '第三十五条'),
   enforcementDecision: law(COERCION_LAW, '第三十七条'),
-  // 市场监管总局's procedure rules, which the profiles read for the statement period: the notice
-  // names the 5 working days after service (art.57), the decision states whether the party's
-  // statement and defence were adopted and why (art.62(三)); 《行政处罚法》第五十九条 lists no such
-  // item.
+  // 市场监管总局's procedure rules (2018, amended 2021 and 2022; numbering checked against the 2022
+  // text), which the profiles read for the statement period: the notice names the rights and,
+  // in art.57's second paragraph, the 5 working days after service; the decision states 当事人
+  // 陈述、申辩的采纳情况及理由 (art.62(三); the article has one paragraph); 《行政处罚法》第五十九条
+  // lists no such item.
   defencePeriod: marketPenaltyProcedure('第五十七条'),
-  decisionDefenceOutcome: marketPenaltyProcedure('第六十二条第一款第（三）项'),
+  decisionDefenceOutcome: marketPenaltyProcedure('第六十二条第（三）项'),
   reconsiderationPeriod: law(RECONSIDERATION_LAW, '第二十条'),
   litigationPeriod: law(LITIGATION_LAW, '第四十六条'),
   xcTranscriptOfficers: xc(
