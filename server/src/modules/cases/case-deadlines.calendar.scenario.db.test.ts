@@ -50,42 +50,16 @@ const CORRECTED_2026 = {
 
 /** A penalty case filed on 28 September, its 事先告知 (a warning) served on the 29th. */
 async function noticed() {
-  s.setToday('2026-09-28');
-  const c = await s.newCase('penalty', 'ordinary', s.power('XC-SCJG-CF-001'), [party]);
-  await s.done(c.id, 'officer1', 'request_filing', {}, 'filing_pending');
-  await s.done(c.id, 'head1', 'approve_filing', {}, 'investigating');
-  await s.done(
-    c.id,
-    'officer1',
-    'record_transcript',
-    {
-      transcriptKind: 'inquiry',
-      madeOn: '2026-09-28',
-      place: '区市场监管局询问室',
-      officers: s.officersShown,
-      content: '问：库房内的食品原料是否超过保质期？答：是。',
-      partySigned: true,
-    },
-    'investigating',
-  );
-  s.setToday('2026-09-29');
-  const view = await s.done(
-    c.id,
-    'officer1',
-    'notify_intent',
-    {
-      servedOn: '2026-09-29',
-      proposed: {
-        types: ['warning'],
-        isMitigated: false,
-        legalBasis: '《中华人民共和国食品安全法》第一百二十四条第一款',
-        reasons: '当事人经营超过保质期的食品原料，事实清楚，证据确凿。',
-      },
-      isLargeAmount: false,
-    },
-    'notified',
-  );
-  return { id: c.id, view };
+  const warning = {
+    types: ['warning'],
+    isMitigated: false,
+    legalBasis: '《中华人民共和国食品安全法》第一百二十四条第一款',
+    reasons: '当事人经营超过保质期的食品原料，事实清楚，证据确凿。',
+  };
+  const { id, notified } = await s.noticedPenalty('2026-09-28', '2026-09-29', warning, {
+    parties: [party],
+  });
+  return { id, view: notified };
 }
 
 async function seizureInEffect(takenOn: string) {
@@ -219,19 +193,13 @@ describe('a corrected holiday notice', () => {
       'STATEMENT_PERIOD_OPEN',
     );
     expect(open.details).toEqual({ dueOn: '2026-10-12' });
-    const issued = await s.t.app.inject({
-      method: 'POST',
-      url: `/api/cases/${penalty.id}/instruments`,
-      headers: { cookie: s.cookies.officer1 },
-      payload: {
-        kind: 'penalty_prior_notice',
-        data: { facts: '当事人存放超过保质期的食品原料。' },
-      },
+    const issued = await s.issue(penalty.id, 'penalty_prior_notice', {
+      facts: '当事人存放超过保质期的食品原料。',
     });
-    expect(issued.statusCode, issued.body).toBe(201);
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
     const printed = await s.t.app.inject({
       method: 'GET',
-      url: `/api/instruments/${issued.json<{ id: string }>().id}/versions/1`,
+      url: `/api/instruments/${issued.body.id}/versions/1`,
       headers: { cookie: s.cookies.officer1 },
     });
     expect(printed.json<{ fields: Record<string, string> }>().fields).toMatchObject({

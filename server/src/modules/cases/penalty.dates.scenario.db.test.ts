@@ -4,15 +4,13 @@
 // not taken place. The clock is the test's: every refusal below is one day ahead of it.
 import { describe, expect, it } from 'vitest';
 import {
-  company,
   createScenario,
   directService,
+  FOOD_COMPANY,
   type Who,
 } from './workflows/scenario.test-support.ts';
 
 const s = await createScenario('2026-03-02');
-const power = s.power('XC-SCJG-CF-001');
-const party = company('枣庄市薛城区某食品有限公司', '91350100M000100Y43');
 const penalty = (types: string[], fineYuan?: number) => ({
   types,
   ...(fineYuan === undefined ? {} : { fineYuan }),
@@ -20,35 +18,17 @@ const penalty = (types: string[], fineYuan?: number) => ({
   legalBasis: '《中华人民共和国食品安全法》第一百二十四条第一款',
   reasons: '当事人经营超过保质期的食品原料，事实清楚，证据确凿。',
 });
-const inquiry = (madeOn: string) => ({
-  transcriptKind: 'inquiry',
-  madeOn,
-  place: '当事人经营场所',
-  officers: s.officersShown,
-  content: '问：库房内的食品原料是否超过保质期？答：是，共 12 包。',
-  partySigned: true,
-});
-
 /** Refused as a date after today, with the day named; the same step dated today is accepted. */
 async function aheadRefused(id: string, who: Who, action: string, input: unknown) {
   const refused = await s.refused(id, who, action, input, 'INVALID_DATE_RANGE');
   expect(refused.message).toMatch(/不能晚于今天（\d{4}-\d{2}-\d{2}）/);
 }
 
-async function investigated(procedure = 'ordinary') {
-  s.setToday('2026-03-02');
-  const c = await s.newCase('penalty', procedure, power, [party]);
-  if (procedure === 'summary') return c.id;
-  await s.done(c.id, 'officer1', 'request_filing', {}, 'filing_pending');
-  await s.done(c.id, 'head1', 'approve_filing', {}, 'investigating');
-  return c.id;
-}
-
 describe('行政处罚: no step dated after the day it is recorded', () => {
   it('refuses a 事先告知 served tomorrow, and so the defence, the decision and what follows', async () => {
-    const id = await investigated();
-    await aheadRefused(id, 'officer1', 'record_transcript', inquiry('2026-03-03'));
-    await s.done(id, 'officer1', 'record_transcript', inquiry('2026-03-02'), 'investigating');
+    const id = await s.investigatedPenalty('2026-03-02');
+    await aheadRefused(id, 'officer1', 'record_transcript', s.inquiry('2026-03-03'));
+    await s.done(id, 'officer1', 'record_transcript', s.inquiry('2026-03-02'), 'investigating');
     await aheadRefused(id, 'officer1', 'preserve_evidence', {
       preservedOn: '2026-03-03',
       items: '过期食品原料 12 包',
@@ -117,8 +97,8 @@ describe('行政处罚: no step dated after the day it is recorded', () => {
   });
 
   it('refuses a hearing, a collective discussion or a suspension dated tomorrow', async () => {
-    const id = await investigated();
-    await s.done(id, 'officer1', 'record_transcript', inquiry('2026-03-02'), 'investigating');
+    const id = await s.investigatedPenalty('2026-03-02');
+    await s.done(id, 'officer1', 'record_transcript', s.inquiry('2026-03-02'), 'investigating');
     const notice = {
       servedOn: '2026-03-02',
       proposed: penalty(['fine'], 60000),
@@ -163,7 +143,8 @@ describe('行政处罚: no step dated after the day it is recorded', () => {
   });
 
   it('refuses an on-the-spot decision, a payment, a reminder or an enforcement dated tomorrow', async () => {
-    const id = await investigated('summary');
+    s.setToday('2026-03-02');
+    const { id } = await s.newCase('penalty', 'summary', s.power('XC-SCJG-CF-001'), [FOOD_COMPANY]);
     const spot = { decidedOn: '2026-03-03', penalty: penalty(['fine'], 100) };
     await aheadRefused(id, 'officer1', 'decide_on_spot', spot);
     await s.done(id, 'officer1', 'decide_on_spot', { ...spot, decidedOn: '2026-03-02' }, 'decided');

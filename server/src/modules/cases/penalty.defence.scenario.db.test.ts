@@ -3,11 +3,9 @@
 // party's defence was recorded and reviewed or it expressly waived the right; after the period
 // lapses — counted in working days across 劳动节 — the decision may be made. The clock is the test's.
 import { describe, expect, it } from 'vitest';
-import { company, createScenario, type Read } from './workflows/scenario.test-support.ts';
+import { createScenario, type Read } from './workflows/scenario.test-support.ts';
 
 const s = await createScenario('2026-03-02');
-const power = s.power('XC-SCJG-CF-001');
-const party = company('枣庄市薛城区某食品有限公司', '91350100M000100Y43');
 // A warning: no hearing (art.63) and no legal review, so that only the statement period stands
 // between the notice and the decision.
 const warning = {
@@ -23,35 +21,8 @@ const waiver = (waivedOn: string) => ({
 });
 
 /** A case filed and investigated on `filedOn`, noticed on `servedOn` with a warning. */
-async function noticedCase(filedOn: string, servedOn: string) {
-  s.setToday(filedOn);
-  const c = await s.newCase('penalty', 'ordinary', power, [party]);
-  await s.done(c.id, 'officer1', 'request_filing', {}, 'filing_pending');
-  await s.done(c.id, 'head1', 'approve_filing', {}, 'investigating');
-  await s.done(
-    c.id,
-    'officer1',
-    'record_transcript',
-    {
-      transcriptKind: 'inquiry',
-      madeOn: filedOn,
-      place: '当事人经营场所',
-      officers: s.officersShown,
-      content: '问：库房内的食品原料是否超过保质期？答：是，共 12 包。',
-      partySigned: true,
-    },
-    'investigating',
-  );
-  s.setToday(servedOn);
-  const notified = await s.done(
-    c.id,
-    'officer1',
-    'notify_intent',
-    { servedOn, proposed: warning, isLargeAmount: false },
-    'notified',
-  );
-  return { id: c.id, notified };
-}
+const noticedCase = (filedOn: string, servedOn: string) =>
+  s.noticedPenalty(filedOn, servedOn, warning);
 
 const defenceRows = (view: Read) =>
   (view.deadlines as unknown as { kind: string; state: string; dueOn: string }[]).filter(

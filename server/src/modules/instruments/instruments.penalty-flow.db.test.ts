@@ -39,6 +39,47 @@ async function issue(caseId: string, kind: InstrumentKind) {
   return response.json<{ id: string; docNo: string }>();
 }
 
+const officersShown = [
+  { personId: t.ids.people.officer1, credentialNo: '37040320001' },
+  { personId: t.ids.people.officer2, credentialNo: '37040320002' },
+];
+
+/**
+ * A 笔录 of an act 薛城区 records on video (附件2 第十三条), its recording excused as an emergency
+ * (`why`) at `occurredAt`: the exemption, then the transcript, made on 3 March by both officers.
+ */
+async function excusedTranscript(
+  caseId: string,
+  avAct: string,
+  why: string,
+  occurredAt: string,
+  transcript: Record<string, unknown>,
+) {
+  const exemption = await t.app.inject({
+    method: 'POST',
+    url: `/api/cases/${caseId}/evidence/exemptions`,
+    headers: { cookie: cookies.officer1 },
+    payload: {
+      step: 'record_transcript',
+      kind: 'video',
+      act: avAct,
+      reason: 'emergency',
+      explanation: why,
+      occurredAt,
+      place: transcript.place,
+      officerIds: [t.ids.people.officer1, t.ids.people.officer2],
+    },
+  });
+  expect(exemption.statusCode, exemption.body).toBe(201);
+  await act(
+    caseId,
+    'officer1',
+    'record_transcript',
+    { madeOn: '2026-03-03', officers: officersShown, partySigned: true, ...transcript },
+    'investigating',
+  );
+}
+
 describe('行政处罚 一般程序: each step’s instrument from the case alone', () => {
   it('issues 立案审批表, 检查笔录, 抽样取证凭证, 事先告知书, 决定书, 送达回证 and 结案审批表 without typing', async () => {
     const created = await t.app.inject({
@@ -85,78 +126,34 @@ describe('行政处罚 一般程序: each step’s instrument from the case alon
     expect((await issue(caseId, 'filing_approval')).docNo).toBe('薛市监立审〔2026〕1号');
 
     setToday('2026-03-03');
-    // 薛城区 records an on-site inspection on video (附件2 第十三条); here the recording is excused.
-    const exemption = await t.app.inject({
-      method: 'POST',
-      url: `/api/cases/${caseId}/evidence/exemptions`,
-      headers: { cookie: cookies.officer1 },
-      payload: {
-        step: 'record_transcript',
-        kind: 'video',
-        act: 'site_inspection',
-        reason: 'emergency',
-        explanation: '现场突发情况，未能同步录像，事后书面说明',
-        occurredAt: '2026-03-03T01:00:00.000Z',
-        place: '当事人经营场所',
-        officerIds: [t.ids.people.officer1, t.ids.people.officer2],
-      },
-    });
-    expect(exemption.statusCode, exemption.body).toBe(201);
-    await act(
+    // 薛城区 records an on-site inspection on video; here the recording is excused.
+    await excusedTranscript(
       caseId,
-      'officer1',
-      'record_transcript',
+      'site_inspection',
+      '现场突发情况，未能同步录像，事后书面说明',
+      '2026-03-03T01:00:00.000Z',
       {
         transcriptKind: 'inspection',
-        madeOn: '2026-03-03',
         place: '当事人经营场所',
-        officers: [
-          { personId: t.ids.people.officer1, credentialNo: '37040320001' },
-          { personId: t.ids.people.officer2, credentialNo: '37040320002' },
-        ],
         content: '现场检查发现过期食品原料 12 包。',
-        partySigned: true,
       },
-      'investigating',
     );
     await issue(caseId, 'inspection_transcript');
 
     // 抽样取证 is a 笔录 of its own (recorded on video in 薛城区, excused here): its 凭证 is
     // filled from the record — samples, method, officers, the party's signature.
-    const samplingExemption = await t.app.inject({
-      method: 'POST',
-      url: `/api/cases/${caseId}/evidence/exemptions`,
-      headers: { cookie: cookies.officer1 },
-      payload: {
-        step: 'record_transcript',
-        kind: 'video',
-        act: 'sampling',
-        reason: 'emergency',
-        explanation: '执法记录仪电量耗尽，未能同步录像，事后书面说明',
-        occurredAt: '2026-03-03T02:00:00.000Z',
-        place: '当事人经营场所冷库',
-        officerIds: [t.ids.people.officer1, t.ids.people.officer2],
-      },
-    });
-    expect(samplingExemption.statusCode, samplingExemption.body).toBe(201);
-    await act(
+    await excusedTranscript(
       caseId,
-      'officer1',
-      'record_transcript',
+      'sampling',
+      '执法记录仪电量耗尽，未能同步录像，事后书面说明',
+      '2026-03-03T02:00:00.000Z',
       {
         transcriptKind: 'sampling',
-        madeOn: '2026-03-03',
         place: '当事人经营场所冷库',
-        officers: [
-          { personId: t.ids.people.officer1, credentialNo: '37040320001' },
-          { personId: t.ids.people.officer2, credentialNo: '37040320002' },
-        ],
         content: '在当事人冷库内抽取牛肉样品，当场封样，样品封条由当事人签字确认。',
         samples: '牛肉样品 2 份，每份 500 克',
         samplingMethod: '随机抽取，现场封样',
-        partySigned: true,
       },
-      'investigating',
     );
     const samplingReceipt = await t.app.inject({
       method: 'GET',

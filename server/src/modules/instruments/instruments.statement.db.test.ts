@@ -10,7 +10,6 @@ import { extractPdfText } from './instruments.render.test-support.ts';
 import type { InstrumentKind } from './instruments.templates.ts';
 
 const s = await createScenario('2026-04-29');
-const power = s.power('XC-SCJG-CF-001');
 const party = {
   ...company('枣庄市薛城区某食品有限公司', '91350100M000100Y43'),
   address: '枣庄市薛城区常庄街道光明路6号',
@@ -31,53 +30,15 @@ async function noticedCase(
   isLargeAmount: boolean,
   [filedOn, servedOn] = ['2026-04-29', '2026-04-30'],
 ) {
-  s.setToday(filedOn);
-  const c = await s.newCase('penalty', 'ordinary', power, [party]);
-  await s.done(c.id, 'officer1', 'request_filing', {}, 'filing_pending');
-  await s.done(c.id, 'head1', 'approve_filing', {}, 'investigating');
-  await s.done(
-    c.id,
-    'officer1',
-    'record_transcript',
-    {
-      transcriptKind: 'inquiry',
-      madeOn: filedOn,
-      place: '当事人经营场所',
-      officers: s.officersShown,
-      content: '问：库房内的食品原料是否超过保质期？答：是，共 12 包。',
-      partySigned: true,
-    },
-    'investigating',
-  );
+  const id = await s.investigatedPenalty(filedOn, [party]);
   s.setToday(servedOn);
-  const refused = await issue(c.id, 'penalty_prior_notice', facts);
-  await s.done(
-    c.id,
-    'officer1',
-    'notify_intent',
-    { servedOn, proposed, isLargeAmount },
-    'notified',
-  );
-  return { id: c.id, refusedBeforeNotice: refused };
+  const refused = await s.issue(id, 'penalty_prior_notice', facts);
+  await s.notifyIntent(id, servedOn, proposed, isLargeAmount);
+  return { id, refusedBeforeNotice: refused };
 }
 
-async function issue(caseId: string, kind: InstrumentKind, data: Record<string, string> = {}) {
-  const response = await s.t.app.inject({
-    method: 'POST',
-    url: `/api/cases/${caseId}/instruments`,
-    headers: { cookie: s.cookies.officer1 },
-    payload: { kind, data },
-  });
-  return {
-    status: response.statusCode,
-    body: response.json<{
-      id: string;
-      code?: string;
-      message?: string;
-      details?: { missing: { field: string }[] };
-    }>(),
-  };
-}
+const issue = (caseId: string, kind: InstrumentKind, data: Record<string, string> = {}) =>
+  s.issue(caseId, kind, data);
 
 async function issued(caseId: string, kind: InstrumentKind, data: Record<string, string> = {}) {
   const response = await issue(caseId, kind, data);

@@ -98,21 +98,108 @@ export async function createScenario(start: string, env: Record<string, string> 
     return { status: response.statusCode, body: response.json<Answer>() };
   }
 
+  /** Officers 王建国 and 李秀英 with the credential numbers they show. */
+  const officersShown = [
+    { personId: officer1, credentialNo: '37040320001' },
+    { personId: officer2, credentialNo: '37040320002' },
+  ];
+  const power = (code: string) => demoRecordId('power', market, code);
+  function setToday(date: string) {
+    now = new Date(`${date}T10:00:00+08:00`);
+  }
+
+  async function done(caseId: string, who: Who, action: string, input: unknown, state: string) {
+    const result = await act(caseId, who, action, input);
+    expect(result.status, `${action}: ${JSON.stringify(result.body)}`).toBe(200);
+    expect(result.body.state).toBe(state);
+    return asRead(result.body);
+  }
+
+  /** A case of the market agency with 王建国 leading and 李秀英 assisting, both declared. */
+  async function newCase(
+    kind: string,
+    procedure: string,
+    powerId: string | null,
+    parties: unknown[],
+    source = 'inspection',
+  ): Promise<{ id: string; state: string }> {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/agencies/${market}/cases`,
+      headers: { cookie: cookies.officer1 },
+      payload: {
+        kind,
+        procedure,
+        source,
+        sourceDetail: null,
+        powerId,
+        handlingUnitId: null,
+        title: `${kind} ${procedure} 测试案件`,
+        facts: null,
+        parties,
+        officers: [
+          { personId: officer1, role: 'lead' },
+          { personId: officer2, role: 'assist' },
+        ],
+      },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const created = response.json<{ id: string; state: string }>();
+    for (const who of ['officer1', 'officer2'] as const) {
+      const r = await t.app.inject({
+        method: 'POST',
+        url: `/api/cases/${created.id}/recusal`,
+        headers: { cookie: cookies[who] },
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    return created;
+  }
+
+  /** A 询问笔录 of `madeOn`, both officers named with the credentials they showed. */
+  const inquiry = (madeOn: string) => ({
+    transcriptKind: 'inquiry',
+    madeOn,
+    place: '当事人经营场所',
+    officers: officersShown,
+    content: '问：库房内的食品原料是否超过保质期？答：是，共 12 包。',
+    partySigned: true,
+  });
+
+  /**
+   * A 市场监管局 penalty case (一般程序) filed on `filedOn` and investigated that day (an
+   * inquiry): the clock is on `filedOn` afterwards.
+   */
+  async function investigatedPenalty(filedOn: string, parties: unknown[] = [FOOD_COMPANY]) {
+    setToday(filedOn);
+    const c = await newCase('penalty', 'ordinary', power('XC-SCJG-CF-001'), parties);
+    await done(c.id, 'officer1', 'request_filing', {}, 'filing_pending');
+    await done(c.id, 'head1', 'approve_filing', {}, 'investigating');
+    await done(c.id, 'officer1', 'record_transcript', inquiry(filedOn), 'investigating');
+    return c.id;
+  }
+
+  /** Records the 事先告知 served on `servedOn`, the clock moved to that day. */
+  function notifyIntent(
+    caseId: string,
+    servedOn: string,
+    proposed: unknown,
+    isLargeAmount = false,
+  ) {
+    setToday(servedOn);
+    const input = { servedOn, proposed, isLargeAmount };
+    return done(caseId, 'officer1', 'notify_intent', input, 'notified');
+  }
+
   return {
     t,
     cookies,
     market,
     officer1,
     officer2,
-    /** Officers 王建国 and 李秀英 with the credential numbers they show. */
-    officersShown: [
-      { personId: officer1, credentialNo: '37040320001' },
-      { personId: officer2, credentialNo: '37040320002' },
-    ],
-    power: (code: string) => demoRecordId('power', market, code),
-    setToday(date: string) {
-      now = new Date(`${date}T10:00:00+08:00`);
-    },
+    officersShown,
+    power,
+    setToday,
     /** Moves the clock to an exact moment (periods in hours). */
     setNow(moment: Date) {
       now = moment;
@@ -137,52 +224,41 @@ export async function createScenario(start: string, env: Record<string, string> 
       return asRead(result.body);
     },
 
-    async done(caseId: string, who: Who, action: string, input: unknown, state: string) {
-      const result = await act(caseId, who, action, input);
-      expect(result.status, `${action}: ${JSON.stringify(result.body)}`).toBe(200);
-      expect(result.body.state).toBe(state);
-      return asRead(result.body);
+    done,
+    newCase,
+    inquiry,
+    investigatedPenalty,
+    notifyIntent,
+
+    /** A penalty case filed and investigated on `filedOn`, its 事先告知 served on `servedOn`. */
+    async noticedPenalty(
+      filedOn: string,
+      servedOn: string,
+      proposed: unknown,
+      options: { isLargeAmount?: boolean; parties?: unknown[] } = {},
+    ) {
+      const id = await investigatedPenalty(filedOn, options.parties);
+      const notified = await notifyIntent(id, servedOn, proposed, options.isLargeAmount);
+      return { id, notified };
     },
 
-    /** A case of the market agency with 王建国 leading and 李秀英 assisting, both declared. */
-    async newCase(
-      kind: string,
-      procedure: string,
-      powerId: string | null,
-      parties: unknown[],
-      source = 'inspection',
-    ): Promise<{ id: string; state: string }> {
+    /** Issues an instrument of the case as an officer; the answer as the client reads it. */
+    async issue(caseId: string, kind: string, data: Record<string, string> = {}) {
       const response = await t.app.inject({
         method: 'POST',
-        url: `/api/agencies/${market}/cases`,
+        url: `/api/cases/${caseId}/instruments`,
         headers: { cookie: cookies.officer1 },
-        payload: {
-          kind,
-          procedure,
-          source,
-          sourceDetail: null,
-          powerId,
-          handlingUnitId: null,
-          title: `${kind} ${procedure} 测试案件`,
-          facts: null,
-          parties,
-          officers: [
-            { personId: officer1, role: 'lead' },
-            { personId: officer2, role: 'assist' },
-          ],
-        },
+        payload: { kind, data },
       });
-      expect(response.statusCode, response.body).toBe(201);
-      const created = response.json<{ id: string; state: string }>();
-      for (const who of ['officer1', 'officer2'] as const) {
-        const r = await t.app.inject({
-          method: 'POST',
-          url: `/api/cases/${created.id}/recusal`,
-          headers: { cookie: cookies[who] },
-        });
-        expect(r.statusCode, r.body).toBe(200);
-      }
-      return created;
+      return {
+        status: response.statusCode,
+        body: response.json<{
+          id: string;
+          code?: string;
+          message?: string;
+          details?: { missing: { field: string }[] };
+        }>(),
+      };
     },
 
     /** The record that no recording was made, and why (an emergency), for a case step. */
@@ -214,6 +290,9 @@ export const company = (name: string, creditCode: string) => ({
   address: null,
   phone: null,
 });
+
+/** The food company most penalty scenarios proceed against. */
+export const FOOD_COMPANY = company('枣庄市薛城区某食品有限公司', '91350100M000100Y43');
 
 export const record = (officers: unknown[], extra: Record<string, unknown> = {}) => ({
   place: '当事人经营场所',
