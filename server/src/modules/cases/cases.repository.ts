@@ -1,8 +1,8 @@
-// Cases, parties, officers and the action record. Only this file touches their tables.
+// Cases, parties, officers and the action record: what the case engine writes and the snapshot
+// its guards read. The lists and the timeline readers page through are in cases.read.repository.ts;
+// only these two files touch the tables.
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { inScope } from '../../db/scope.ts';
-import type { ListScope } from '../../shared/policy.ts';
 import type { CaseKind, CaseSource } from './cases.tables.ts';
 import type { CreateCaseInput } from './cases.schemas.ts';
 import type { CaseOfficer, CaseParty, CaseSnapshot } from './workflow.ts';
@@ -47,10 +47,6 @@ export function newParty(p: CreateCaseInput['parties'][number]): NewParty {
     phone: p.phone,
   };
 }
-
-/** A case is in a reader's scope by its agency, or by the region its agency belongs to. */
-const caseScope = (scope: ListScope) =>
-  inScope(scope, { agencyId: 'cases.agency_id', regionPath: 'regions.path' });
 
 export const casesRepository = {
   /** What a case number starts with: the agency's short name, else its name. */
@@ -296,85 +292,6 @@ export const casesRepository = {
         idempotency_key: row.idempotencyKey,
         ledger_seq: row.ledgerSeq,
       })
-      .execute();
-  },
-
-  async listCases(
-    db: Db,
-    scope: ListScope,
-    filter: {
-      agencyId?: string | undefined;
-      state?: string | undefined;
-      limit: number;
-      offset: number;
-    },
-  ) {
-    let query = db
-      .selectFrom('cases')
-      .innerJoin('agencies', 'agencies.id', 'cases.agency_id')
-      .innerJoin('regions', 'regions.id', 'agencies.region_id');
-    query = query.where(caseScope(scope));
-    if (filter.agencyId) query = query.where('cases.agency_id', '=', filter.agencyId);
-    if (filter.state) query = query.where('cases.state', '=', filter.state);
-    const [rows, total] = await Promise.all([
-      query
-        .select([
-          'cases.id',
-          'cases.case_no',
-          'cases.kind',
-          'cases.procedure',
-          'cases.state',
-          'cases.title',
-          'cases.agency_id',
-          'agencies.name as agency_name',
-          'cases.filed_on',
-          'cases.decided_on',
-          'cases.updated_at',
-        ])
-        .orderBy('cases.updated_at', 'desc')
-        .limit(filter.limit)
-        .offset(filter.offset)
-        .execute(),
-      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { rows, total: Number(total.n) };
-  },
-
-  /** Every case touching a party, by credit code or ID number, within the reader's scope. */
-  async casesOfParty(
-    db: Db,
-    scope: ListScope,
-    identity: { creditCode?: string; idCardNo?: string },
-  ) {
-    let query = db
-      .selectFrom('case_parties')
-      .innerJoin('cases', 'cases.id', 'case_parties.case_id')
-      .innerJoin('agencies', 'agencies.id', 'cases.agency_id')
-      .innerJoin('regions', 'regions.id', 'agencies.region_id')
-      .select([
-        'cases.id',
-        'cases.case_no',
-        'cases.kind',
-        'cases.state',
-        'cases.title',
-        'cases.agency_id',
-        'agencies.name as agency_name',
-        'case_parties.name as party_name',
-        'cases.updated_at',
-      ]);
-    query = identity.creditCode
-      ? query.where('case_parties.credit_code', '=', identity.creditCode)
-      : query.where('case_parties.id_card_no', '=', identity.idCardNo ?? '');
-    query = query.where(caseScope(scope));
-    return query.orderBy('cases.updated_at', 'desc').execute();
-  },
-
-  async timeline(db: Db, caseId: string) {
-    return db
-      .selectFrom('ledger_entries')
-      .select(['leaf_index', 'kind', 'actor_name', 'recorded_at', 'payload', 'entry_hash'])
-      .where('case_id', '=', caseId)
-      .orderBy('leaf_index')
       .execute();
   },
 };

@@ -24,6 +24,7 @@ import { requireAgencyTarget } from '../org/org.service.ts';
 import { getEffectiveRules } from '../profile/profile.service.ts';
 import { caseAfter, syncCaseDeadlines } from './case-deadlines.sync.ts';
 import { casesPolicies } from './cases.policy.ts';
+import { casesReadRepository as reads } from './cases.read.repository.ts';
 import { newParty, casesRepository as repo } from './cases.repository.ts';
 import type { ActionBodyInput, CaseView, CreateCaseInput } from './cases.schemas.ts';
 import { canTake, toCaseListItem, toCaseView } from './cases.view.ts';
@@ -151,7 +152,7 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
       filter: { agencyId?: string; state?: string; page?: number; pageSize?: number },
     ) {
       const pageSize = filter.pageSize ?? 20;
-      const { rows, total } = await repo.listCases(
+      const { rows, total } = await reads.listCases(
         db,
         listScope(principal, casesPolicies.listCases),
         {
@@ -303,7 +304,7 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
     },
 
     async partyRecords(principal: Principal, identity: { creditCode?: string; idCardNo?: string }) {
-      const rows = await repo.casesOfParty(
+      const rows = await reads.casesOfParty(
         db,
         listScope(principal, casesPolicies.partyRecords),
         identity,
@@ -320,7 +321,7 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
         resource: 'timeline',
         reason,
       });
-      const rows = await repo.timeline(db, caseId);
+      const rows = await reads.timeline(db, caseId);
       return rows.map((r) => ({
         seq: r.leaf_index ?? -1,
         kind: r.kind,
