@@ -69,7 +69,8 @@ const PEOPLE: DemoPerson[] = [
     position: '执法人员',
     credential: {
       no: '37040320003',
-      lawAreas: ['市场监管', '特种设备'],
+      // 价格监管 too: with 李秀英 the pair the demo's price-marking case needs.
+      lawAreas: ['市场监管', '特种设备', '价格监管'],
       issuedOn: '2023-06-15',
       expiresOn: '2028-06-14',
     },

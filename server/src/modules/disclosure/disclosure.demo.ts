@@ -18,6 +18,7 @@ import { recordCorrectionRequest } from './disclosure.corrections.ts';
 import { queueCaseDecision } from './disclosure.pipeline.ts';
 import { disclosureRepository as repo } from './disclosure.repository.ts';
 import { correctionAnswerRule } from './disclosure.rules.ts';
+import { demoStep, shiftDate } from './disclosure.demo-steps.ts';
 import { computeFigures } from './disclosure.annual.ts';
 import { annualRepository } from './disclosure.annual.repository.ts';
 import { recordCatalogueChange } from './disclosure.catalogue-changes.ts';
@@ -76,6 +77,8 @@ interface DemoDecision {
     phone?: string;
   };
   decidedOn: string;
+  /** The officers (lead, assist) when not the agency's usual pair, whose areas must cover it. */
+  officers?: [string, string];
   docNo?: string;
   penalty: { types: string[]; fineYuan?: number; confiscationYuan?: number; legalBasis: string };
 }
@@ -162,6 +165,7 @@ const DECISIONS: DemoDecision[] = [
       legalRepresentative: '赵国庆',
     },
     decidedOn: '2026-10-12',
+    officers: ['officer2', 'officer4'],
     docNo: '薛市监罚〔2026〕9号',
     penalty: { types: ['fine'], fineYuan: 5000, legalBasis: '《中华人民共和国价格法》第四十二条' },
   },
@@ -220,7 +224,7 @@ async function insertDecidedCase(trx: Transaction<Database>, ids: DemoIds, d: De
       agencyId,
       kind: 'penalty',
       procedure: d.procedure,
-      state: 'notified',
+      state: d.procedure === 'ordinary' ? 'registered' : 'notified',
       source: 'inspection',
       sourceDetail: null,
       powerId: demoRecordId('power', agencyId, d.powerCode),
@@ -245,7 +249,7 @@ async function insertDecidedCase(trx: Transaction<Database>, ids: DemoIds, d: De
     },
   ]);
   const [lead, assist] =
-    d.agency === 'market' ? ['officer1', 'officer2'] : ['officer3', 'officer5'];
+    d.officers ?? (d.agency === 'market' ? ['officer1', 'officer2'] : ['officer3', 'officer5']);
   await cases.insertOfficers(trx, id, [
     { personId: ids.people[lead] ?? '', credentialId: ids.credentials[lead] ?? '', role: 'lead' },
     {
@@ -254,8 +258,26 @@ async function insertDecidedCase(trx: Transaction<Database>, ids: DemoIds, d: De
       role: 'assist',
     },
   ]);
+  await appendLedgerEntry(trx, SYSTEM_ACTOR, {
+    kind: 'case.registered',
+    subjectType: 'case',
+    subjectId: id,
+    agencyId,
+    caseId: id,
+    payload: {
+      caseNo,
+      title: d.title,
+      state: d.procedure === 'ordinary' ? 'registered' : 'decided',
+      demo: true,
+    },
+  });
   const { legalBasis, ...penalty } = d.penalty;
   const proposed = { ...penalty, isMitigated: false, legalBasis, reasons: d.facts };
+  const head = d.agency === 'market' ? 'head1' : 'officer3';
+  if (d.procedure === 'ordinary') {
+    await takeOrdinarySteps(trx, ids, { id, d, proposed, lead, head });
+    return id;
+  }
   await trx
     .updateTable('cases')
     .set({ filed_on: d.decidedOn, details: JSON.stringify({ proposed }) })
@@ -265,7 +287,6 @@ async function insertDecidedCase(trx: Transaction<Database>, ids: DemoIds, d: De
   // would be refused here (and by the database), so demo decisions are the non-major kind.
   const snapshot = await cases.loadSnapshot(trx, id, true);
   if (!snapshot) throw new Error(`demo case ${caseNo} vanished`);
-  const head = d.agency === 'market' ? 'head1' : 'officer3';
   const now = new Date(`${d.decidedOn}T09:00:00+08:00`);
   const refusal = await legalReviewGate({
     trx,
@@ -289,24 +310,94 @@ async function insertDecidedCase(trx: Transaction<Database>, ids: DemoIds, d: De
       decided_on: d.decidedOn,
       details: JSON.stringify({
         proposed,
-        decision: {
-          decidedOn: d.decidedOn,
-          ...(d.docNo ? { docNo: d.docNo } : {}),
-          penalty: proposed,
-        },
+        decision: { decidedOn: d.decidedOn, penalty: proposed },
       }),
     })
     .where('id', '=', id)
     .execute();
-  await appendLedgerEntry(trx, SYSTEM_ACTOR, {
-    kind: 'case.registered',
-    subjectType: 'case',
-    subjectId: id,
-    agencyId,
-    caseId: id,
-    payload: { caseNo, title: d.title, state: 'decided', demo: true },
-  });
   return id;
+}
+
+/** Parties who waived their statement in writing; the others let the period lapse. */
+const WAIVED: readonly DemoDecision['key'][] = ['marketCompany', 'urbanPublished'];
+
+/**
+ * A 一般程序 case from filing to decision through the workflow's actions: filed four weeks
+ * before the decision, the inquiry two days later, the 事先告知 served ten days after filing, a
+ * written waiver the day after service (or the statement period left to lapse), then the head's
+ * decision, which passes the legal-review gate among the decision's guards.
+ */
+async function takeOrdinarySteps(
+  trx: Transaction<Database>,
+  ids: DemoIds,
+  c: { id: string; d: DemoDecision; proposed: object; lead: string; head: string },
+) {
+  const filedOn = shiftDate(c.d.decidedOn, -28);
+  const servedOn = shiftDate(filedOn, 10);
+  const step = (who: string, action: string, input: unknown, today: string) =>
+    demoStep(trx, ids, { caseId: c.id, who, action, input, today }, PROFILE);
+  // Each officer declares no conflict of interest before the filing, as declareRecusal does.
+  const agencyId = ids.agencies[c.d.agency];
+  for (const o of (await cases.loadSnapshot(trx, c.id, true))?.officers ?? []) {
+    await cases.declareRecusal(trx, c.id, o.personId, new Date(`${filedOn}T08:30:00+08:00`));
+    await appendLedgerEntry(trx, SYSTEM_ACTOR, {
+      kind: 'case.recusal_declared',
+      subjectType: 'case',
+      subjectId: c.id,
+      agencyId,
+      caseId: c.id,
+      payload: {
+        personId: o.personId,
+        statement: '本人与本案当事人无利害关系，不存在应当回避的情形',
+      },
+    });
+  }
+  await step(c.lead, 'request_filing', {}, filedOn);
+  await step(c.head, 'approve_filing', {}, filedOn);
+  const snapshot = await cases.loadSnapshot(trx, c.id, true);
+  const madeOn = shiftDate(filedOn, 2);
+  await step(
+    c.lead,
+    'record_transcript',
+    {
+      transcriptKind: 'inquiry',
+      madeOn,
+      place: '当事人经营场所',
+      officers: (snapshot?.officers ?? []).map((o) => ({
+        personId: o.personId,
+        credentialNo: o.credentialNo,
+      })),
+      content: `问：${c.d.facts}是否属实？答：属实。`,
+      partySigned: true,
+    },
+    madeOn,
+  );
+  await step(
+    c.lead,
+    'notify_intent',
+    { servedOn, proposed: c.proposed, isLargeAmount: false },
+    servedOn,
+  );
+  if (WAIVED.includes(c.d.key)) {
+    const waivedOn = shiftDate(servedOn, 1);
+    const waiver = {
+      waivedOn,
+      expressedIn: 'waiver_statement',
+      documentRef: '当事人签名的《放弃陈述申辩声明》',
+    };
+    await step(c.lead, 'waive_defence', waiver, waivedOn);
+  }
+  await step(c.head, 'decide', { decidedOn: c.d.decidedOn }, c.d.decidedOn);
+  if (c.d.docNo) {
+    // The 文号 is given when the 决定书 is drawn up; the demo writes it onto the decision.
+    const details = (await cases.loadSnapshot(trx, c.id, true))?.details ?? {};
+    const decision = { ...(details.decision as object), docNo: c.d.docNo };
+    await trx
+      .updateTable('cases')
+      .set({ details: JSON.stringify({ ...details, decision }) })
+      .where('id', '=', c.id)
+      .execute();
+  }
 }
 
 /** Published two working days after the decision, at 10:00 China time. */

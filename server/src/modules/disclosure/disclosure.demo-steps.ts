@@ -1,0 +1,84 @@
+// The steps of a demo penalty case (一般程序), taken through the workflow's own actions: their
+// guards and what they store (details, the case_actions timeline, the ledger), on the day each
+// step happened. A demo case then carries the history the system itself would let an officer
+// record: an approved filing, a transcript, the 事先告知 with the party's last days, a waiver or
+// a lapsed period, and the decision after it.
+import type { Transaction } from 'kysely';
+import type { ProfileId } from '../../config.ts';
+import type { Database } from '../../db/schema.ts';
+import type { DemoIds } from '../../demo/demo.org.ts';
+import { SYSTEM_ACTOR } from '../../shared/policy.ts';
+import { casesRepository as cases } from '../cases/cases.repository.ts';
+import { PENALTY_ORDINARY } from '../cases/workflows/penalty.workflow.ts';
+import { firstRefusal, type GuardContext } from '../cases/workflow.ts';
+import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
+import { getEffectiveRules } from '../profile/profile.service.ts';
+
+/** The ISO date `days` after (or before, when negative) `iso`. */
+export function shiftDate(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Takes one action of the 一般程序 on `today` as the engine does (guards, apply, timeline and
+ * ledger), as the demo user `who`. The deadline rows are left out, as for every demo case.
+ */
+export async function demoStep(
+  trx: Transaction<Database>,
+  ids: DemoIds,
+  step: { caseId: string; who: string; action: string; input: unknown; today: string },
+  profile: ProfileId,
+): Promise<void> {
+  const snapshot = await cases.loadSnapshot(trx, step.caseId, true);
+  if (!snapshot) throw new Error(`demo case ${step.caseId} vanished`);
+  const spec = PENALTY_ORDINARY.actions.find((a) => a.name === step.action);
+  if (!spec?.from.includes(snapshot.state)) {
+    throw new Error(`demo step ${step.action} not allowed from ${snapshot.state}`);
+  }
+  const now = new Date(`${step.today}T09:00:00+08:00`);
+  const ctx: GuardContext<never> = {
+    trx,
+    snapshot,
+    input: step.input as never,
+    principal: {
+      userId: ids.users[step.who] ?? '',
+      username: step.who,
+      displayName: '演示数据',
+      grants: [],
+    },
+    rules: await getEffectiveRules(trx, snapshot.agencyId, profile),
+    today: step.today,
+    now,
+    action: step.action,
+    actor: SYSTEM_ACTOR,
+  };
+  const refusal = await firstRefusal(spec.guards, ctx);
+  if (refusal) {
+    throw new Error(`demo step ${step.action} of ${snapshot.caseNo} refused: ${refusal.code}`);
+  }
+  const patch = spec.apply ? await spec.apply(ctx) : {};
+  const toState = typeof spec.to === 'function' ? spec.to(ctx) : spec.to;
+  await cases.saveCase(trx, step.caseId, {
+    ...patch,
+    state: toState,
+    details: { ...snapshot.details, ...patch.details },
+  });
+  const ledgerSeq = await appendLedgerEntry(trx, SYSTEM_ACTOR, {
+    kind: `case.${step.action}`,
+    subjectType: 'case',
+    subjectId: step.caseId,
+    agencyId: snapshot.agencyId,
+    caseId: step.caseId,
+    payload: { action: step.action, from: snapshot.state, to: toState, input: step.input },
+  });
+  await cases.insertAction(trx, {
+    caseId: step.caseId,
+    action: step.action,
+    fromState: snapshot.state,
+    toState,
+    actorUserId: ids.users[step.who] ?? null,
+    payload: { input: step.input },
+    idempotencyKey: null,
+    ledgerSeq,
+  });
+}
