@@ -83,6 +83,12 @@ describe('曹杨新村 review cycle', () => {
       record: '双方就减轻情形的证据交换意见，未能达成一致',
       isAgreed: false,
     };
+    // Negotiation and meeting are recorded once held, on their days: not before.
+    await refused(
+      review.object(id, { reasons: '当事人已消除违法后果，有整改照片为证', negotiation }),
+      'INVALID_DATE_RANGE',
+    );
+    a.setToday('2026-03-03');
     await ok(
       review.object(id, {
         reasons: '当事人已消除违法后果，有整改照片为证',
@@ -90,6 +96,7 @@ describe('曹杨新村 review cycle', () => {
         negotiation,
       }),
     );
+    a.setToday('2026-03-04');
     const meeting = {
       heldOn: '2026-03-04',
       participants: ['街道负责人'],

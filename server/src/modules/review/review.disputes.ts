@@ -39,6 +39,13 @@ const RESOLUTIONS: Record<string, readonly Resolution[]> = {
 /** Heads meeting (负责人会议): at least three, as the collective decision of serious penalties. */
 const COLLECTIVE_MIN_PARTICIPANTS = 3;
 
+/** Refuses a record of a meeting dated after today, as the case actions do (notAfterToday). */
+function notAfterToday(date: string, today: string, what: string) {
+  if (date > today) {
+    throw new AppError('INVALID_DATE_RANGE', { message: `${what}不能晚于今天（${today}）` });
+  }
+}
+
 export function createReviewDisputesService(db: Kysely<Database>, options: ReviewServiceOptions) {
   /** The case locked, with the newest round, which must have ended without agreement. */
   async function disputedRound(trx: Transaction<Database>, caseId: string) {
@@ -101,6 +108,9 @@ export function createReviewDisputesService(db: Kysely<Database>, options: Revie
         }
         if (d.path === 'negotiate_then_head' && !input.negotiation) {
           throw new AppError('REVIEW_NEGOTIATION_REQUIRED');
+        }
+        if (input.negotiation) {
+          notAfterToday(input.negotiation.heldOn, chinaToday(options.now()), '协商日期');
         }
         const content = {
           reasons: input.reasons,
@@ -180,6 +190,8 @@ export function createReviewDisputesService(db: Kysely<Database>, options: Revie
             message: '协商沟通已达成一致的，无需报送负责人处理',
           });
         }
+        // The minutes record a meeting held: a date ahead of today is a typing error.
+        notAfterToday(input.heldOn, chinaToday(options.now()), '会议日期');
         // Both opinions go to the heads together (CY 第23项): the review's and the objection's.
         const content = {
           heldOn: input.heldOn,

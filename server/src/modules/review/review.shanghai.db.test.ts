@@ -57,6 +57,7 @@ describe('上海 review cycle', () => {
       'LEGAL_REVIEW_NOT_AGREED',
     );
 
+    a.setToday('2026-05-21');
     const meeting = {
       heldOn: '2026-05-21',
       participants: ['孙志强'],

@@ -63,7 +63,7 @@ describe('薛城区 review cycle', () => {
     await ok(review.opinion(id, DISAGREE));
     await refused(
       review.resolve(id, {
-        heldOn: '2026-03-10',
+        heldOn: '2026-03-09',
         participants: ['孙志强', '副局长甲', '副局长乙'],
         minutes: '讨论',
         resolution: 'proceed_as_proposed',
@@ -97,6 +97,12 @@ describe('薛城区 review cycle', () => {
       review.resolve(id, { ...meeting, resolution: 'reconsider' }),
       'REVIEW_RESOLUTION_INVALID',
     );
+    // The minutes record a meeting held: tomorrow's date is refused, as case records are.
+    const ahead = await refused(
+      review.resolve(id, { ...meeting, heldOn: '2026-03-11', resolution: 'proceed_as_proposed' }),
+      'INVALID_DATE_RANGE',
+    );
+    expect(ahead.message).toContain('2026-03-10');
     await refused(
       review.resolve(id, {
         ...meeting,
