@@ -14,11 +14,6 @@ import { firstRefusal, type GuardContext } from '../cases/workflow.ts';
 import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
 import { getEffectiveRules } from '../profile/profile.service.ts';
 
-/** The ISO date `days` after (or before, when negative) `iso`. */
-export function shiftDate(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * Takes one action of the 一般程序 on `today` as the engine does (guards, apply, timeline and
  * ledger), as the demo user `who`. The deadline rows are left out, as for every demo case.

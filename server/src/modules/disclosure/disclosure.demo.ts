@@ -9,6 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import type { DemoIds } from '../../demo/demo.org.ts';
 import { SYSTEM_ACTOR } from '../../shared/policy.ts';
 import { withCreditCodeCheck, withIdCardCheck } from '../../shared/validators.ts';
+import { addCalendarDays } from '../calendar/working-days.ts';
 import { casesRepository as cases } from '../cases/cases.repository.ts';
 import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
 import { demoRecordId } from '../powers/powers.demo.ts';
@@ -18,7 +19,7 @@ import { recordCorrectionRequest } from './disclosure.corrections.ts';
 import { queueCaseDecision } from './disclosure.pipeline.ts';
 import { disclosureRepository as repo } from './disclosure.repository.ts';
 import { correctionAnswerRule } from './disclosure.rules.ts';
-import { demoStep, shiftDate } from './disclosure.demo-steps.ts';
+import { demoStep } from './disclosure.demo-steps.ts';
 import { computeFigures } from './disclosure.annual.ts';
 import { annualRepository } from './disclosure.annual.repository.ts';
 import { recordCatalogueChange } from './disclosure.catalogue-changes.ts';
@@ -332,8 +333,8 @@ async function takeOrdinarySteps(
   ids: DemoIds,
   c: { id: string; d: DemoDecision; proposed: object; lead: string; head: string },
 ) {
-  const filedOn = shiftDate(c.d.decidedOn, -28);
-  const servedOn = shiftDate(filedOn, 10);
+  const filedOn = addCalendarDays(c.d.decidedOn, -28);
+  const servedOn = addCalendarDays(filedOn, 10);
   const step = (who: string, action: string, input: unknown, today: string) =>
     demoStep(trx, ids, { caseId: c.id, who, action, input, today }, PROFILE);
   // Each officer declares no conflict of interest before the filing, as declareRecusal does.
@@ -355,7 +356,7 @@ async function takeOrdinarySteps(
   await step(c.lead, 'request_filing', {}, filedOn);
   await step(c.head, 'approve_filing', {}, filedOn);
   const snapshot = await cases.loadSnapshot(trx, c.id, true);
-  const madeOn = shiftDate(filedOn, 2);
+  const madeOn = addCalendarDays(filedOn, 2);
   await step(
     c.lead,
     'record_transcript',
@@ -379,7 +380,7 @@ async function takeOrdinarySteps(
     servedOn,
   );
   if (WAIVED.includes(c.d.key)) {
-    const waivedOn = shiftDate(servedOn, 1);
+    const waivedOn = addCalendarDays(servedOn, 1);
     const waiver = {
       waivedOn,
       expressedIn: 'waiver_statement',
