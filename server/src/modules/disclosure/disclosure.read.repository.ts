@@ -8,8 +8,10 @@
 // count bound of matches through the GIN index, counts them and, when they are all there is, sorts
 // them for the page. Past the bound the page comes from the newest decisions: a walk testing the
 // text of a few hundred wide rows when matches are dense, else the matches among a window of
-// newest decisions that the index answers with the terms, or from sorting every match; chosen
-// here from the lexemes' statistics, which only ever changes the cost.
+// newest decisions that the index answers with the terms, sized here from the lexemes'
+// statistics or, for a deep page of a term they do not list, in the database from the matches
+// the count read (migration 2026_11_22_0600); sorting every match when a window falls short.
+// The choice only ever changes the cost.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { DecisionRow } from './disclosure.repository.ts';
@@ -42,8 +44,12 @@ export interface DecisionSearch {
   offset: number;
 }
 
-/** How a page past the bound is found (tests force each). */
-export type PastBoundPlan = 'walk' | 'window' | 'sort';
+/**
+ * How a page past the bound is found (tests force each): `sample` sizes a window by the matches
+ * the count read in the partitions it finished (migration 2026_11_22_0600), and sorts every match
+ * when that window comes up short; `sort` sorts every match at once.
+ */
+export type PastBoundPlan = 'walk' | 'window' | 'sample' | 'sort';
 
 export interface PagePlan {
   plan: PastBoundPlan;
@@ -63,7 +69,8 @@ const WALK_MAX_REACH = 200;
 
 /**
  * A window over more than this share of the decisions costs about what sorting every match does
- * (the index reads the window's days, the heap its matches): sort instead.
+ * (the index reads the window's days, the heap its matches): the statistics cannot size it, so the
+ * database sizes it from the count's own matches instead (`sample`).
  */
 const WINDOW_MAX_SHARE = 1 / 4;
 
@@ -91,7 +98,7 @@ export function pagePlan(input: {
   const reach = wanted / share;
   const newest = Math.ceil(MARGIN * reach);
   if (reach <= WALK_MAX_REACH) return { plan: 'walk', newest };
-  if (newest > rows * WINDOW_MAX_SHARE) return { plan: 'sort', newest: 0 };
+  if (newest > rows * WINDOW_MAX_SHARE) return { plan: 'sample', newest: 0 };
   return { plan: 'window', newest };
 }
 

@@ -13,7 +13,13 @@ import {
   type DecisionSearch,
   type PagePlan,
 } from './disclosure.read.repository.ts';
-import { matchShare, normaliseForSearch, parseQuery, selectPieces } from './disclosure.search.ts';
+import {
+  matchShare,
+  normaliseForSearch,
+  parseQuery,
+  selectPieces,
+  tsqueryOf,
+} from './disclosure.search.ts';
 import type { DisclosureCategory } from './disclosure.tables.ts';
 
 const t = await createDemoApp();
@@ -205,13 +211,14 @@ describe('search against a substring scan', () => {
         const filter = query(q, { limit, offset });
         const want = expected(rows, filter);
         const bound = 4;
-        // Walks and windows grown from one decision and from three, every match sorted, and as
-        // the statistics choose.
+        // Walks and windows grown from one decision and from three, a window sized by the count's
+        // matches, every match sorted, and as the statistics choose.
         const plans: (PagePlan | undefined)[] = [
           { plan: 'walk', newest: 1 },
           { plan: 'walk', newest: 3 },
           { plan: 'window', newest: 1 },
           { plan: 'window', newest: 3 },
+          { plan: 'sample', newest: 0 },
           { plan: 'sort', newest: 0 },
           undefined,
         ];
@@ -227,6 +234,40 @@ describe('search against a substring scan', () => {
           ).toEqual(want.slice(offset, offset + limit));
           expect(got.total, label).toBe(Math.min(want.length, bound));
           expect(got.totalIsLowerBound, label).toBe(want.length > bound);
+        }
+      }
+    }
+  });
+
+  it('pages past the bound from a window sized by the partitions the count finished', async () => {
+    const rows = await allRows();
+    for (const q of ['甲', '1', '甲乙', 'a1']) {
+      // The first partition's matches: a bound below them stops the count inside it (dense
+      // terms), one above makes it finish the first partition (a sample of an eighth) or more.
+      const { rows: counted } = await sql<{ n: number }>`
+        select count(*)::int as n from disclosure_search_0 s
+        where s.lexemes @@ cast(${tsqueryOf(parseQuery(q))} as tsquery)
+          and (s.display_until is null or s.display_until >= ${TODAY})`.execute(db);
+      const first = counted[0]?.n ?? 0;
+      for (const bound of [Math.max(1, first - 1), first + 1, first + 12]) {
+        for (const [limit, offset] of [
+          [5, 0],
+          [5, 10],
+          [20, 0],
+          [7, 30],
+        ] as const) {
+          const filter = query(q, { limit, offset });
+          const want = expected(rows, filter);
+          const got = await reads.searchDecisions(db, filter, {
+            countBound: bound,
+            pagePlan: { plan: 'sample', newest: 0 },
+          });
+          const label = `${q} bound ${bound} ${limit}/${offset}`;
+          expect(
+            got.rows.map((r) => r.id),
+            label,
+          ).toEqual(want.slice(offset, offset + limit));
+          expect(got.total, label).toBe(Math.min(want.length, bound));
         }
       }
     }
@@ -315,7 +356,7 @@ describe('search against a substring scan', () => {
 
 describe('choosing how to look for a page past the bound', () => {
   const base = { bound: 10_000, rows: 1_000_000, limit: 20 };
-  it('walks for dense matches, looks in a window for rarer ones and sorts deep pages', () => {
+  it('walks for dense matches, looks in a window for rarer ones and samples for deep pages', () => {
     // A first page: three times the decisions the share says hold it; never more than the
     // bound itself implies.
     expect(pagePlan({ ...base, offset: 0, share: 0.5 })).toEqual({ plan: 'walk', newest: 120 });
@@ -329,8 +370,11 @@ describe('choosing how to look for a page past the bound', () => {
       newest: 6_000,
     });
     // Deep pages: of a term in 4 % of decisions the window would cover more than a quarter of
-    // the table (sort); of one in 76 % it is a window.
-    expect(pagePlan({ ...base, offset: 9_980, share: 0.04 })).toEqual({ plan: 'sort', newest: 0 });
+    // the table (the database sizes it from the count's matches); of one in 76 % it is a window.
+    expect(pagePlan({ ...base, offset: 9_980, share: 0.04 })).toEqual({
+      plan: 'sample',
+      newest: 0,
+    });
     expect(pagePlan({ ...base, offset: 9_980, share: 0.76 })).toEqual({
       plan: 'window',
       newest: 39_474,
