@@ -31,6 +31,7 @@ import * as m20261122_0210 from './2026_11_22_0210_ledger_append_frontier_from_n
 import * as m20261122_0300 from './2026_11_22_0300_disclosure_search_grams.ts';
 import * as m20261122_0310 from './2026_11_22_0310_disclosure_search_stored_grams.ts';
 import * as m20261122_0400 from './2026_11_22_0400_ledger_append_returns_scalar.ts';
+import * as m20261122_0500 from './2026_11_22_0500_ledger_sealing_hot.ts';
 import * as m20261122_0600 from './2026_11_22_0600_disclosure_search_sample.ts';
 import * as m20261122_0800 from './2026_11_22_0800_uploads_abandoned_index.ts';
 
@@ -66,6 +67,7 @@ export const MIGRATIONS = {
   '2026_11_22_0300_disclosure_search_grams': m20261122_0300,
   '2026_11_22_0310_disclosure_search_stored_grams': m20261122_0310,
   '2026_11_22_0400_ledger_append_returns_scalar': m20261122_0400,
+  '2026_11_22_0500_ledger_sealing_hot': m20261122_0500,
   '2026_11_22_0600_disclosure_search_sample': m20261122_0600,
   '2026_11_22_0800_uploads_abandoned_index': m20261122_0800,
 };

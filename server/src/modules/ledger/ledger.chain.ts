@@ -1,7 +1,6 @@
 // Chaining one entry onto a head in memory, shared by the append (one entry, inside the business
-// transaction) and the sealer (many entries, after commit), and the SQL fragments that write the
-// result. Keeping both on one function keeps the bytes they hash identical.
-import { sql, type RawBuilder } from 'kysely';
+// transaction) and the sealer (many entries, after commit), and the array literals both send to
+// their functions. Keeping both on one function keeps the bytes they hash identical.
 import { fromHex, sm3, toHex } from './crypto/hash.ts';
 import { appendLeaf, type NewNode } from './crypto/merkle.ts';
 import { entryHashOf, type LedgerLeafFields } from './ledger.entry.ts';
@@ -52,15 +51,11 @@ export function chainLeaf(
   };
 }
 
-/** `tree_size = …, frontier = …, last_entry_hash = …, updated_at = now()` for ledger_head. */
-export function headValues(head: HeadState): RawBuilder<unknown> {
-  return sql`tree_size = ${head.treeSize}, frontier = ${head.frontier.map(toHex)}::text[],
-    last_entry_hash = ${head.lastEntryHash}, updated_at = now()`;
-}
-
-/** A VALUES list of (level, index, hash) rows, typed so it needs no target table. */
-export function nodeValues(nodes: readonly NewNode[]): RawBuilder<unknown> {
-  return sql.join(
-    nodes.map((n) => sql`(${n.level}::smallint, ${n.index}::bigint, ${toHex(n.hash)}::text)`),
-  );
+/**
+ * A PostgreSQL array literal of numbers or hex strings (nothing to quote), built here rather than
+ * by the driver: the append function keeps the frontier as this text until it writes the head
+ * row, and the sealer's arrays travel as one short parameter each.
+ */
+export function arrayLiteral(values: readonly (number | string)[]): string {
+  return `{${values.join(',')}}`;
 }

@@ -18,7 +18,13 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../shared/policy.ts';
 import { canonicalJson } from './crypto/canonical-json.ts';
 import { toHex } from './crypto/hash.ts';
-import { chainLeaf, headFromRow, type ChainedLeaf, type HeadState } from './ledger.chain.ts';
+import {
+  arrayLiteral,
+  chainLeaf,
+  headFromRow,
+  type ChainedLeaf,
+  type HeadState,
+} from './ledger.chain.ts';
 import { normalisePayload, payloadHashOf, type LedgerLeafFields } from './ledger.entry.ts';
 import { kickLedgerSealers } from './ledger.seal.ts';
 
@@ -168,12 +174,4 @@ async function readTip(trx: Trx): Promise<HeadState> {
     frontier: row.frontier,
     last_entry_hash: row.last_hash,
   });
-}
-
-/**
- * A PostgreSQL array literal of numbers or hex strings (nothing to quote), built here rather than
- * by the driver: the frontier is kept as this text until the head row is written.
- */
-function arrayLiteral(values: readonly (number | string)[]): string {
-  return `{${values.join(',')}}`;
 }

@@ -1,32 +1,36 @@
 // Sealing: chaining committed pending entries (see ledger.repository.ts) in position order, many
-// per transaction. Any process may seal: whoever locks the head row (FOR UPDATE SKIP LOCKED) does
-// the work, the others skip, so each entry is chained exactly once however many server processes
-// share the database, and nothing lives only in one process's memory — a crash between a
-// business commit and its sealing leaves a pending entry that the next sealer (another process,
-// the periodic loop, or the start-up of a restarted server) chains.
+// per statement. Any process may seal: a sealer reads the head and the entries after it, hashes,
+// and writes only if the head is still the one it read and no transaction holds it (a
+// compare-and-set; an append chaining inline holds the head row to its commit), so each entry is
+// chained exactly once however many server processes share the database, and nothing lives only
+// in one process's memory — a crash between a business commit and its sealing leaves a pending
+// entry that the next sealer (another process, the periodic loop, or the start-up of a restarted
+// server) chains.
 //
 // A position whose transaction rolled back stays empty for ever; the sealer fills it with a void
 // entry ('ledger.void') so the tree has no gap. The void is inserted ON CONFLICT DO NOTHING: if
 // the position's transaction is still running, PostgreSQL waits for it, and the void is only
 // written if that transaction did not commit its entry.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../../db/schema.ts';
 import { SYSTEM_ACTOR } from '../../shared/policy.ts';
 import { canonicalJson } from './crypto/canonical-json.ts';
+import { toHex } from './crypto/hash.ts';
 import {
+  arrayLiteral,
   chainLeaf,
   headFromRow,
-  headValues,
-  nodeValues,
   type ChainedLeaf,
-  type HeadRow,
+  type HeadState,
 } from './ledger.chain.ts';
 import { normalisePayload, payloadHashOf } from './ledger.entry.ts';
 
-/** Entries chained per sealing transaction (bounded by PostgreSQL's 65 535 parameters). */
+/** Entries chained per sealing call (one statement; its arrays travel as one parameter each). */
 export const SEAL_BATCH = 1000;
 export const VOID_KIND = 'ledger.void';
+/** Pause of a server's sealing loop between rounds while appends keep coming. */
+export const SEAL_PAUSE_MS = 10;
 /**
  * The advisory lock every transaction that draws a ledger position holds shared until it ends
  * (taken by sanxiang_ledger_append, migration 2800): held exclusive, it proves that no
@@ -35,7 +39,7 @@ export const VOID_KIND = 'ledger.void';
 export const LEDGER_WRITERS_LOCK = 0x5358_4c45_4447;
 
 interface PendingRow {
-  leaf_index: number | string;
+  leaf_index: number | string | null;
   kind: string;
   agency_id: string | null;
   case_id: string | null;
@@ -49,10 +53,17 @@ interface PendingRow {
   payload_hash: string;
 }
 
+/** sanxiang_ledger_pending: the head on the first row, then one pending entry per row. */
+interface SealReadRow extends PendingRow {
+  tree_size: number | string | null;
+  frontier: string[] | null;
+  last_entry_hash: string | null;
+}
+
 export interface SealResult {
   /** Entries chained by this call. */
   sealed: number;
-  /** Another transaction held the head: nothing was done. */
+  /** Another transaction held or moved the head: nothing was done. */
   isBusy: boolean;
   /** The first position with no committed entry although later ones wait: a void candidate. */
   gapAt?: number;
@@ -60,70 +71,78 @@ export interface SealResult {
   hasMore: boolean;
 }
 
-/** Chains up to `limit` committed pending entries that follow the head without a gap. */
+/**
+ * Chains up to `limit` committed pending entries that follow the head without a gap, in two
+ * calls and no transaction of its own (migration 0500): sanxiang_ledger_pending reads the head
+ * and the entries after it on one snapshot, sanxiang_ledger_seal writes nodes, head and chain
+ * columns only if the head is still the one read and no one holds it. So each entry is chained
+ * exactly once however many sealers run; one that loses the race has only hashed in vain.
+ */
 export async function sealLedger(db: Kysely<Database>, limit = SEAL_BATCH): Promise<SealResult> {
-  return db.transaction().execute(async (trx) => {
-    const locked = await sql<HeadRow>`select tree_size, frontier, last_entry_hash
-      from ledger_head where id = 1 for update skip locked`.execute(trx);
-    const headRow = locked.rows[0];
-    if (!headRow) return { sealed: 0, isBusy: true, hasMore: false };
-    let head = headFromRow(headRow);
-    const pending = await sql<PendingRow>`select leaf_index, kind, agency_id, case_id,
-        subject_type, subject_id, actor_user_id, actor_name, actor_ip, actor_user_agent,
-        recorded_at, payload_hash
-      from ledger_entries
-      where entry_hash is null and leaf_index >= ${head.treeSize}
-      order by leaf_index limit ${limit}`.execute(trx);
-
-    const chained: ChainedLeaf[] = [];
-    for (const row of pending.rows) {
-      if (Number(row.leaf_index) !== head.treeSize) break;
-      const leaf = chainLeaf(head, {
-        kind: row.kind,
-        agencyId: row.agency_id,
-        caseId: row.case_id,
-        subjectType: row.subject_type,
-        subjectId: row.subject_id,
-        actor: {
-          userId: row.actor_user_id,
-          name: row.actor_name,
-          ip: row.actor_ip,
-          userAgent: row.actor_user_agent,
-        },
-        recordedAt: row.recorded_at.toISOString(),
-        payloadHash: row.payload_hash,
-      });
-      chained.push(leaf);
-      head = leaf.head;
-    }
-    if (chained.length > 0) await writeChained(trx, chained);
-    const isGap = chained.length < pending.rows.length;
-    return {
-      sealed: chained.length,
-      isBusy: false,
-      gapAt: isGap ? head.treeSize : undefined,
-      hasMore: !isGap && pending.rows.length === limit,
-    };
+  const { rows } =
+    await sql<SealReadRow>`select * from sanxiang_ledger_pending(${limit}::integer)`.execute(db);
+  const [headRow, ...pending] = rows;
+  if (headRow?.tree_size == null || !headRow.frontier || headRow.last_entry_hash === null) {
+    throw new Error('ledger sealing: no ledger head');
+  }
+  const from = headFromRow({
+    tree_size: headRow.tree_size,
+    frontier: headRow.frontier,
+    last_entry_hash: headRow.last_entry_hash,
   });
+  let head = from;
+  const chained: ChainedLeaf[] = [];
+  for (const row of pending) {
+    // The row after the first `limit` only tells whether anything waits beyond them.
+    if (chained.length === limit || Number(row.leaf_index) !== head.treeSize) break;
+    const leaf = chainLeaf(head, {
+      kind: row.kind,
+      agencyId: row.agency_id,
+      caseId: row.case_id,
+      subjectType: row.subject_type,
+      subjectId: row.subject_id,
+      actor: {
+        userId: row.actor_user_id,
+        name: row.actor_name,
+        ip: row.actor_ip,
+        userAgent: row.actor_user_agent,
+      },
+      recordedAt: row.recorded_at.toISOString(),
+      payloadHash: row.payload_hash,
+    });
+    chained.push(leaf);
+    head = leaf.head;
+  }
+  if (chained.length > 0 && !(await writeChained(db, from, chained))) {
+    return { sealed: 0, isBusy: true, hasMore: false };
+  }
+  // An entry waits past a position at which nothing was committed: that position is a gap.
+  const isGap = chained.length < limit && pending.length > chained.length;
+  return {
+    sealed: chained.length,
+    isBusy: false,
+    gapAt: isGap ? head.treeSize : undefined,
+    hasMore: chained.length === limit,
+  };
 }
 
-/** Nodes, head and the entries' chain columns in one statement. */
-async function writeChained(trx: Transaction<Database>, chained: readonly ChainedLeaf[]) {
+/** One call of sanxiang_ledger_seal; whether the head was still `from` and free, and written. */
+async function writeChained(
+  db: Kysely<Database>,
+  from: HeadState,
+  chained: readonly ChainedLeaf[],
+): Promise<boolean> {
   const last = chained.at(-1);
-  if (!last) return;
-  const links = sql.join(
-    chained.map((c) => sql`(${c.leafIndex}::bigint, ${c.prevHash}::text, ${c.entryHash}::text)`),
-  );
-  await sql`
-    with hu as (update ledger_head set ${headValues(last.head)} where id = 1),
-    nu as (
-      insert into ledger_nodes (level, index, hash)
-      select v.level, v.index, v.hash
-      from (values ${nodeValues(chained.flatMap((c) => c.nodes))}) as v(level, index, hash)
-    )
-    update ledger_entries e set prev_hash = v.prev_hash, entry_hash = v.entry_hash
-    from (values ${links}) as v(leaf_index, prev_hash, entry_hash)
-    where e.leaf_index = v.leaf_index and e.entry_hash is null`.execute(trx);
+  if (!last) return true;
+  const nodes = chained.flatMap((c) => c.nodes);
+  const result = await sql<{ written: boolean }>`select sanxiang_ledger_seal(
+    ${from.treeSize}::bigint, ${from.lastEntryHash}::text,
+    ${arrayLiteral(chained.map((c) => c.entryHash))}::text[],
+    ${arrayLiteral(last.head.frontier.map(toHex))}::text,
+    ${arrayLiteral(nodes.map((n) => n.level))}::smallint[],
+    ${arrayLiteral(nodes.map((n) => n.index))}::bigint[],
+    ${arrayLiteral(nodes.map((n) => toHex(n.hash)))}::text[]) as written`.execute(db);
+  return result.rows[0]?.written === true;
 }
 
 /**
@@ -159,8 +178,6 @@ export async function fillVoid(db: Kysely<Database>, leafIndex: number): Promise
  * Returns the number of entries this call chained.
  */
 export async function sealAll(db: Kysely<Database>, waitMs = 2000): Promise<number> {
-  // The usual answer, in one indexed query rather than a locking transaction.
-  if (!(await hasPending(db))) return 0;
   const deadline = Date.now() + waitMs;
   let total = 0;
   for (let round = 0; ; round++) {
@@ -174,17 +191,6 @@ export async function sealAll(db: Kysely<Database>, waitMs = 2000): Promise<numb
     if (!result.isBusy || Date.now() >= deadline) return total;
     await sleep(Math.min(2 ** round, 20));
   }
-}
-
-async function hasPending(db: Kysely<Database>): Promise<boolean> {
-  const row = await db
-    .selectFrom('ledger_entries')
-    .select('leaf_index')
-    .where('entry_hash', 'is', null)
-    .where('leaf_index', '>=', 0)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** Assigns positions to entries written before positions existed, then seals everything. */
@@ -247,17 +253,15 @@ export function startLedgerSealer(
   const run = (): Promise<void> => {
     running ??= (async () => {
       try {
-        let sealed = 0;
-        do {
-          sealed = isStopped ? 0 : await sealAll(db, 0);
-        } while (sealed > 0);
+        if (!isStopped) await sealAll(db, 0);
       } catch (error) {
         if (!isStopped) options.onError?.(error);
       } finally {
         running = undefined;
       }
-      // A kick whose transaction had not committed yet: look again shortly.
-      if (!isStopped && Date.now() - kickedAt < 500) schedule(10);
+      // Entries committed meanwhile, or a kick whose transaction had not committed yet: look
+      // again after a pause in which more gather (a batch costs two calls whatever its size).
+      if (!isStopped && Date.now() - kickedAt < 500) schedule(SEAL_PAUSE_MS);
     })();
     return running;
   };

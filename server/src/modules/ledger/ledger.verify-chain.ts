@@ -67,6 +67,8 @@ export class ChainChecker {
   readonly issues: LedgerIssue[] = [];
   /** Entries whose link to the previous one does not join. */
   readonly brokenLinks: number[] = [];
+  /** Runs of positions [from, to) with no chained entry before the end of the chain. */
+  readonly gaps: { from: number; to: number }[] = [];
   /** Entries that differ from the leaf stored for their position. */
   readonly mismatched: MismatchedEntry[] = [];
   /** The next position expected, and after the last entry the size of the chain. */
@@ -130,6 +132,7 @@ export class ChainChecker {
   /** Entries missing before seq: reported, and their stored leaves kept in the tree. */
   private missingBefore(seq: number, stored: NodeLookup): void {
     const from = this.expected;
+    this.gaps.push({ from, to: seq });
     this.issues.push({
       kind: 'missing',
       seq: from,
