@@ -58,7 +58,7 @@ const { migrateToLatest } = await serverModule('db/migrate.ts');
 const { appendLedgerEntry } = await serverModule('modules/ledger/ledger.repository.ts');
 const { sealAll, startLedgerSealer } = await serverModule('modules/ledger/ledger.seal.ts');
 const { verifyLedger } = await serverModule('modules/ledger/ledger.verify.ts');
-const { entryHashOf, normalisePayload, payloadHashOf } = await serverModule(
+const { entryHashOf, leafFieldsOf, normalisePayload, payloadHashOf } = await serverModule(
   'modules/ledger/ledger.entry.ts',
 );
 const { canonicalJson } = await serverModule('modules/ledger/crypto/canonical-json.ts');
@@ -864,24 +864,7 @@ async function verifySteps(target, limit) {
     .execute();
   const stored = new Map(nodes.map((n) => [`${n.level}:${n.index}`, n.hash]));
   let sink = 0;
-  const leafFields = (row) => ({
-    leafIndex: row.leaf_index,
-    kind: row.kind,
-    agencyId: row.agency_id,
-    caseId: row.case_id,
-    subjectType: row.subject_type,
-    subjectId: row.subject_id,
-    actor: {
-      userId: row.actor_user_id,
-      name: row.actor_name,
-      ip: row.actor_ip,
-      userAgent: row.actor_user_agent,
-    },
-    recordedAt: row.recorded_at.toISOString(),
-    payloadHash: row.payload_hash,
-    prevHash: row.prev_hash,
-  });
-  const leaves = rows.map((row) => entryHashOf(leafFields(row)));
+  const leaves = rows.map((row) => entryHashOf(leafFieldsOf(row, row.leaf_index, row.prev_hash)));
   // checkHeadsAt's input: the frontier after every leaf.
   const frontiers = [];
   let frontier = [];
@@ -907,7 +890,12 @@ async function verifySteps(target, limit) {
     ],
     [
       'entry hash: fixed-order leaf serialiser + SM3 + hex',
-      eachRow((row) => (sink ^= toHex(entryHashOf(leafFields(row))).charCodeAt(0))),
+      eachRow(
+        (row) =>
+          (sink ^= toHex(entryHashOf(leafFieldsOf(row, row.leaf_index, row.prev_hash))).charCodeAt(
+            0,
+          )),
+      ),
     ],
     [
       'tree: appendLeaf + compare new nodes',

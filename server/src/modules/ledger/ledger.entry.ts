@@ -21,6 +21,46 @@ export interface LedgerLeafFields {
   prevHash: string;
 }
 
+/** The stored columns of an entry that its leaf hash covers, apart from position and predecessor. */
+export interface LedgerHeaderColumns {
+  kind: string;
+  agency_id: string | null;
+  case_id: string | null;
+  subject_type: string;
+  subject_id: string | null;
+  actor_user_id: string | null;
+  actor_name: string;
+  actor_ip: string | null;
+  actor_user_agent: string | null;
+  recorded_at: Date;
+  payload_hash: string;
+}
+
+/** The leaf fields a stored entry holds, for the position and predecessor it is hashed at. */
+export function leafFieldsOf(
+  row: LedgerHeaderColumns,
+  leafIndex: number,
+  prevHash: string,
+): LedgerLeafFields {
+  return {
+    leafIndex,
+    kind: row.kind,
+    agencyId: row.agency_id,
+    caseId: row.case_id,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    actor: {
+      userId: row.actor_user_id,
+      name: row.actor_name,
+      ip: row.actor_ip,
+      userAgent: row.actor_user_agent,
+    },
+    recordedAt: row.recorded_at.toISOString(),
+    payloadHash: row.payload_hash,
+    prevHash,
+  };
+}
+
 // A high or low surrogate anywhere: such strings take the general path, which refuses lone ones.
 const SURROGATE = /[\uD800-\uDFFF]/;
 // What JSON must escape (quote, backslash, U+0000–U+001F), or a surrogate: anything else is

@@ -24,7 +24,12 @@ import {
   type ChainedLeaf,
   type HeadState,
 } from './ledger.chain.ts';
-import { normalisePayload, payloadHashOf } from './ledger.entry.ts';
+import {
+  leafFieldsOf,
+  normalisePayload,
+  payloadHashOf,
+  type LedgerHeaderColumns,
+} from './ledger.entry.ts';
 
 /** Entries chained per sealing call (one statement; its arrays travel as one parameter each). */
 export const SEAL_BATCH = 1000;
@@ -38,19 +43,8 @@ export const SEAL_PAUSE_MS = 10;
  */
 export const LEDGER_WRITERS_LOCK = 0x5358_4c45_4447;
 
-interface PendingRow {
+interface PendingRow extends LedgerHeaderColumns {
   leaf_index: number | string | null;
-  kind: string;
-  agency_id: string | null;
-  case_id: string | null;
-  subject_type: string;
-  subject_id: string | null;
-  actor_user_id: string | null;
-  actor_name: string;
-  actor_ip: string | null;
-  actor_user_agent: string | null;
-  recorded_at: Date;
-  payload_hash: string;
 }
 
 /** sanxiang_ledger_pending: the head on the first row, then one pending entry per row. */
@@ -95,21 +89,7 @@ export async function sealLedger(db: Kysely<Database>, limit = SEAL_BATCH): Prom
   for (const row of pending) {
     // The row after the first `limit` only tells whether anything waits beyond them.
     if (chained.length === limit || Number(row.leaf_index) !== head.treeSize) break;
-    const leaf = chainLeaf(head, {
-      kind: row.kind,
-      agencyId: row.agency_id,
-      caseId: row.case_id,
-      subjectType: row.subject_type,
-      subjectId: row.subject_id,
-      actor: {
-        userId: row.actor_user_id,
-        name: row.actor_name,
-        ip: row.actor_ip,
-        userAgent: row.actor_user_agent,
-      },
-      recordedAt: row.recorded_at.toISOString(),
-      payloadHash: row.payload_hash,
-    });
+    const leaf = chainLeaf(head, leafFieldsOf(row, head.treeSize, head.lastEntryHash));
     chained.push(leaf);
     head = leaf.head;
   }

@@ -10,7 +10,7 @@
 // collect, which cost as much as the hashing itself.
 import { fromHex, isHexOfLength, sm3, sm3Hex } from './crypto/hash.ts';
 import { rootFromFrontier } from './crypto/merkle.ts';
-import { GENESIS_HASH, leafHashInputOf, type LedgerLeafFields } from './ledger.entry.ts';
+import { GENESIS_HASH, leafFieldsOf, leafHashInputOf } from './ledger.entry.ts';
 import type { MismatchedEntry } from './ledger.verify-classify.ts';
 import type { EntryRow } from './ledger.verify-read.ts';
 import type { LedgerIssue, TreeHeadToCheck } from './ledger.verify.ts';
@@ -23,24 +23,7 @@ const MAX_MISMATCHES = 10_000;
 
 /** The entry's leaf hash (what its entry_hash must be), as if it stood at leafIndex. */
 function leafHashOf(row: EntryRow, leafIndex = row.leaf_index): string {
-  const fields: LedgerLeafFields = {
-    leafIndex,
-    kind: row.kind,
-    agencyId: row.agency_id,
-    caseId: row.case_id,
-    subjectType: row.subject_type,
-    subjectId: row.subject_id,
-    actor: {
-      userId: row.actor_user_id,
-      name: row.actor_name,
-      ip: row.actor_ip,
-      userAgent: row.actor_user_agent,
-    },
-    recordedAt: row.recorded_at.toISOString(),
-    payloadHash: row.payload_hash,
-    prevHash: row.prev_hash,
-  };
-  return sm3Hex(leafHashInputOf(fields));
+  return sm3Hex(leafHashInputOf(leafFieldsOf(row, leafIndex, row.prev_hash)));
 }
 
 /** Checks one entry against itself: payload, payload hash and entry hash. */
