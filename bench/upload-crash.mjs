@@ -15,20 +15,20 @@
 //          (PostgreSQL: a throwaway database is created on that server and dropped afterwards)
 // The upload lease is shortened (--lease, seconds; production default 15) so that a killed
 // holder's lock lapses quickly; each kill costs a restart (about 3 s) plus at most the lease.
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import {
+  request as requestTo,
+  runVerify,
+  serverProcess,
+  throwawayDatabase,
+} from './support/server-process.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SERVER_BIN = path.join(ROOT, 'server', 'bin', 'sanxiang.mjs');
 const DEMO_LOGIN = { username: 'officer1', password: 'Sanxiang@2026' }; // throwaway demo data only
 const MiB = 1024 * 1024;
 
@@ -51,106 +51,19 @@ const AFTER_BODY_CHANCE = 0.4;
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'sanxiang-crash-'));
 const dataDir = path.join(work, 'data');
-let server; // { child, port }
-let databaseName;
+let server; // serverProcess(…), once the database exists
+let database = { url: undefined, drop: async () => {} };
 
 function cleanup() {
-  if (server?.child.exitCode === null) {
-    try {
-      process.kill(-server.child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
+  server?.killNow();
   rmSync(work, { recursive: true, force: true });
 }
 process.on('exit', cleanup);
 process.on('SIGINT', () => process.exit(130));
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-function request(method, url, { headers = {}, body } = {}) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: server.port, method, path: url, headers },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-async function startServer() {
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    UPLOAD_LEASE_SECONDS: String(LEASE),
-  };
-  for (const key of Object.keys(env)) if (key.startsWith('npm_')) delete env[key];
-  delete env.DATABASE_URL;
-  if (databaseName) env.DATABASE_URL = withDatabase(ADMIN_URL, databaseName);
-  const started = Date.now();
-  const child = spawn(process.execPath, [SERVER_BIN, 'serve'], {
-    env,
-    detached: true,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  server = { child, port };
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`server exited with ${child.exitCode} during start`);
-    try {
-      if ((await request('GET', '/healthz')).status === 200) return Date.now() - started;
-    } catch {
-      // not listening yet
-    }
-    await sleep(25);
-  }
-}
-
-async function killServer() {
-  const { child } = server;
-  const gone = new Promise((resolve) => child.once('exit', resolve));
-  process.kill(-child.pid, 'SIGKILL');
-  await gone;
-}
-
-function withDatabase(url, name) {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function adminQuery(sql) {
-  const pg = createRequire(path.join(ROOT, 'server', 'package.json'))('pg');
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const request = (method, url, options) => requestTo(server.port, method, url, options);
+const startServer = () => server.start();
+const killServer = () => server.kill();
 
 async function makeFile(name) {
   const file = path.join(work, name);
@@ -274,10 +187,12 @@ function safeReaddir(dir) {
 }
 
 async function main() {
-  if (ADMIN_URL) {
-    databaseName = `sanxiang_crash_${randomBytes(4).toString('hex')}`;
-    await adminQuery(`create database ${databaseName}`);
-  }
+  database = await throwawayDatabase(ADMIN_URL, 'sanxiang_crash');
+  server = serverProcess({
+    dataDir,
+    databaseUrl: database.url,
+    env: { UPLOAD_LEASE_SECONDS: String(LEASE) },
+  });
   console.log(
     `crash campaign: ${KILLS} kills, ${FILE_BYTES / MiB} MiB files in ${CHUNK_BYTES / MiB} MiB chunks, lease ${LEASE} s, ${ADMIN_URL ? 'PostgreSQL' : 'PGlite'}`,
   );
@@ -403,20 +318,7 @@ async function main() {
       throw new Error(`evidence ${evidenceId} downloads with SM3 ${downloaded}, not ${sm3}`);
   }
   await killServer();
-  const verify = await new Promise((resolve) => {
-    const env = {
-      ...process.env,
-      DATA_DIR: dataDir,
-      ...(databaseName ? { DATABASE_URL: withDatabase(ADMIN_URL, databaseName) } : {}),
-    };
-    const child = spawn(process.execPath, [SERVER_BIN, 'verify'], {
-      env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (c) => (out += c));
-    child.on('exit', (code) => resolve({ code, out: out.trim() }));
-  });
+  const verify = await runVerify({ dataDir, databaseUrl: database.url });
   if (verify.code !== 0) throw new Error(`sanxiang verify failed:\n${verify.out}`);
 
   const mean = (xs) => (xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) : 0);
@@ -432,12 +334,11 @@ async function main() {
   console.log(
     `no unfinished upload ever visible, no foreign blob ever stored; ${verify.out.split('\n')[0]}`,
   );
-  if (databaseName) await adminQuery(`drop database if exists ${databaseName} with (force)`);
+  await database.drop();
 }
 
 main().catch(async (error) => {
   console.error(`\nFAILED: ${error instanceof Error ? error.message : String(error)}`);
-  if (databaseName)
-    await adminQuery(`drop database if exists ${databaseName} with (force)`).catch(() => {});
+  await database.drop();
   process.exit(1);
 });
