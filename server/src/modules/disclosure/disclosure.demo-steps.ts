@@ -8,6 +8,7 @@ import type { ProfileId } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import type { DemoIds } from '../../demo/demo.org.ts';
 import { SYSTEM_ACTOR } from '../../shared/policy.ts';
+import { caseAfter, syncCaseDeadlines } from '../cases/case-deadlines.sync.ts';
 import { casesRepository as cases } from '../cases/cases.repository.ts';
 import { PENALTY_ORDINARY } from '../cases/workflows/penalty.workflow.ts';
 import { firstRefusal, type GuardContext } from '../cases/workflow.ts';
@@ -15,8 +16,8 @@ import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
 import { getEffectiveRules } from '../profile/profile.service.ts';
 
 /**
- * Takes one action of the 一般程序 on `today` as the engine does (guards, apply, timeline and
- * ledger), as the demo user `who`. The deadline rows are left out, as for every demo case.
+ * Takes one action of the 一般程序 on `today` as the engine does (guards, apply, the periods it
+ * starts or ends as deadline rows, timeline and ledger), as the demo user `who`.
  */
 export async function demoStep(
   trx: Transaction<Database>,
@@ -53,11 +54,16 @@ export async function demoStep(
   }
   const patch = spec.apply ? await spec.apply(ctx) : {};
   const toState = typeof spec.to === 'function' ? spec.to(ctx) : spec.to;
-  await cases.saveCase(trx, step.caseId, {
-    ...patch,
-    state: toState,
-    details: { ...snapshot.details, ...patch.details },
-  });
+  const details = { ...snapshot.details, ...patch.details };
+  await cases.saveCase(trx, step.caseId, { ...patch, state: toState, details });
+  await syncCaseDeadlines(
+    trx,
+    SYSTEM_ACTOR,
+    snapshot,
+    caseAfter(snapshot, toState, patch, details),
+    ctx.rules,
+    now,
+  );
   const ledgerSeq = await appendLedgerEntry(trx, SYSTEM_ACTOR, {
     kind: `case.${step.action}`,
     subjectType: 'case',

@@ -41,6 +41,19 @@ describe('demo penalty cases', () => {
       expect(actions.map((a) => a.action)).toEqual(
         expect.arrayContaining(['approve_filing', 'record_transcript', 'notify_intent', 'decide']),
       );
+      // The periods the steps ran, as the engine keeps them: the decision period (art.60) from
+      // filing and the statement period from service, each met by the step that ended it.
+      const deadlines = await t.handle.db
+        .selectFrom('deadlines')
+        .select(['kind', 'start_on', 'status'])
+        .where('case_id', '=', c.id)
+        .where('kind', 'in', ['case.penalty_decision', 'case.defence'])
+        .orderBy('kind')
+        .execute();
+      expect(deadlines, why).toEqual([
+        { kind: 'case.defence', start_on: notice.servedOn, status: 'met' },
+        { kind: 'case.penalty_decision', start_on: String(c.filed_on), status: 'met' },
+      ]);
     }
   });
 });
