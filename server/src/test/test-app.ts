@@ -3,11 +3,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { buildApp, type AppContext } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/database.ts';
-import { DEMO_PASSWORD, seedDemo } from '../demo/demo.seed.ts';
+import { DEMO_PASSWORD } from '../demo/demo.seed.ts';
 import type { DemoIds } from '../demo/demo.org.ts';
 import { loadOrCreateSigningKey } from '../modules/ledger/crypto/keys.ts';
 import { openBlobStore } from '../modules/blobs/open-blob-store.ts';
@@ -36,9 +36,9 @@ async function testSigningKey() {
 
 /** Builds the app on a fresh database; closed automatically after the file's tests. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; clock?: () => Date } = {},
+  options: { env?: Record<string, string>; clock?: () => Date; withDemo?: boolean } = {},
 ): Promise<TestApp> {
-  const handle = await createTestDatabase();
+  const handle = await createTestDatabase({ withDemo: options.withDemo });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sanxiang-data-'));
   const config = testConfig({ DATA_DIR: dataDir, ...options.env });
   const ctx: AppContext = {
@@ -74,13 +74,16 @@ export async function createTestApp(
   };
 }
 
-/** The app with the demo district loaded, which most integration tests start from. */
+/**
+ * The app with the demo district loaded, which most integration tests start from: its database is
+ * cloned from the run's demo template, seeded once by seedDemo in the global setup.
+ */
 export async function createDemoApp(
   options: { env?: Record<string, string>; clock?: () => Date } = {},
 ): Promise<TestApp & { ids: DemoIds }> {
-  const test = await createTestApp(options);
-  const ids = await seedDemo(test.handle.db);
-  return { ...test, ids };
+  const test = await createTestApp({ ...options, withDemo: true });
+  // A copy: a file may add to its ids (ids.cases), and files share a worker's injected values.
+  return { ...test, ids: structuredClone(inject('demoIds')) };
 }
 
 export function cookieOf(response: LightMyRequestResponse): string {
