@@ -8,6 +8,7 @@ import type { CalendarTables } from '../modules/calendar/calendar.tables.ts';
 import type { DeadlinesTables } from '../modules/deadlines/deadlines.tables.ts';
 import type { DisclosureTables } from '../modules/disclosure/disclosure.tables.ts';
 import type { EvidenceTables } from '../modules/evidence/evidence.tables.ts';
+import type { IdempotencyTables } from '../modules/idempotency/idempotency.tables.ts';
 import type { InstrumentsTables } from '../modules/instruments/instruments.tables.ts';
 import type { LedgerTables } from '../modules/ledger/ledger.tables.ts';
 import type { OrgTables } from '../modules/org/org.tables.ts';
@@ -30,6 +31,7 @@ export interface Database
     DeadlinesTables,
     DisclosureTables,
     EvidenceTables,
+    IdempotencyTables,
     InstrumentsTables,
     PowersTables,
     ProfileTables,

@@ -5576,6 +5576,8 @@ export interface paths {
               /** @enum {unknown} */
               role: 'lead' | 'assist';
             }[];
+            /** @description 幂等键：未收到应答而重发同一登记请求时带上同一键，只登记一次并返回首次登记的案件 */
+            idempotencyKey?: string;
           };
         };
       };

@@ -34,6 +34,7 @@ import * as m20261122_0400 from './2026_11_22_0400_ledger_append_returns_scalar.
 import * as m20261122_0500 from './2026_11_22_0500_ledger_sealing_hot.ts';
 import * as m20261122_0600 from './2026_11_22_0600_disclosure_search_sample.ts';
 import * as m20261122_0800 from './2026_11_22_0800_uploads_abandoned_index.ts';
+import * as m20261122_0900 from './2026_11_22_0900_idempotency_keys.ts';
 
 export const MIGRATIONS = {
   '2026_11_21_1600_organisations_people_sessions': m20261121_1600,
@@ -70,4 +71,5 @@ export const MIGRATIONS = {
   '2026_11_22_0500_ledger_sealing_hot': m20261122_0500,
   '2026_11_22_0600_disclosure_search_sample': m20261122_0600,
   '2026_11_22_0800_uploads_abandoned_index': m20261122_0800,
+  '2026_11_22_0900_idempotency_keys': m20261122_0900,
 };

@@ -136,14 +136,29 @@ export const casesRepository = {
       .execute();
   },
 
-  async declareRecusal(trx: Transaction<Database>, caseId: string, personId: string, at: Date) {
-    const result = await trx
+  /** Records an officer's declaration once; one sent again leaves the first standing. */
+  async declareRecusal(
+    trx: Transaction<Database>,
+    caseId: string,
+    personId: string,
+    at: Date,
+  ): Promise<'declared' | 'already_declared' | 'not_on_case'> {
+    const officer = await trx
+      .selectFrom('case_officers')
+      .select('recusal_declared_at')
+      .where('case_id', '=', caseId)
+      .where('person_id', '=', personId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!officer) return 'not_on_case';
+    if (officer.recusal_declared_at) return 'already_declared';
+    await trx
       .updateTable('case_officers')
       .set({ recusal_declared_at: at })
       .where('case_id', '=', caseId)
       .where('person_id', '=', personId)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+      .execute();
+    return 'declared';
   },
 
   /** The enforcement credential a person of the agency holds (the newest), for assignment. */

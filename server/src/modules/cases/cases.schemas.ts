@@ -53,6 +53,14 @@ export const CreateCaseBody = StrictObject({
     minItems: 1,
     maxItems: 10,
   }),
+  idempotencyKey: Type.Optional(
+    Type.String({
+      minLength: 8,
+      maxLength: 100,
+      description:
+        '幂等键：未收到应答而重发同一登记请求时带上同一键，只登记一次并返回首次登记的案件',
+    }),
+  ),
 });
 export type CreateCaseInput = Static<typeof CreateCaseBody>;
 

@@ -1,7 +1,7 @@
 // The case engine: registers cases and runs workflow actions. An action is one transaction —
 // lock the case, replay a retried action, check version, state, role and scope, every guard;
 // apply; store the case, the action record and its ledger entry — or it changes nothing.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { chinaToday } from '../../shared/dates.ts';
@@ -18,7 +18,9 @@ import { listAccess, recordAccess } from '../access/access.service.ts';
 import { syncInspection } from '../disclosure/disclosure.inspections.ts';
 import { queueCaseDecision } from '../disclosure/disclosure.pipeline.ts';
 import { deadlinesRepository } from '../deadlines/deadlines.repository.ts';
+import { createOnce, findKeyedResource } from '../idempotency/idempotency.ts';
 import { toDeadlineView } from '../deadlines/deadlines.views.ts';
+import { canonicalJson } from '../ledger/crypto/canonical-json.ts';
 import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
 import { requireAgencyTarget } from '../org/org.service.ts';
 import { getEffectiveRules } from '../profile/profile.service.ts';
@@ -61,12 +63,24 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
   }
 
   return {
-    async createCase(principal: Principal, actor: Actor, agencyId: string, input: CreateCaseInput) {
+    async createCase(principal: Principal, actor: Actor, agencyId: string, body: CreateCaseInput) {
       requireAgencyScope(
         principal,
         casesPolicies.createCase,
         await requireAgencyTarget(db, agencyId),
       );
+      const { idempotencyKey, ...input } = body;
+      // A registration sent again under its key answers with the case the first one registered.
+      const keyed = idempotencyKey
+        ? {
+            scope: 'cases.create',
+            userId: principal.userId,
+            key: idempotencyKey,
+            request: { agencyId, ...input },
+          }
+        : undefined;
+      const registered = keyed && (await findKeyedResource(db, keyed));
+      if (registered) return view(registered, principal);
       const workflow = requireWorkflow(input.kind, input.procedure);
       if (input.powerId) {
         const power = await repo.findPower(db, input.powerId);
@@ -89,6 +103,12 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
       const year = Number(chinaToday(now).slice(0, 4));
       const agency = await requireAgencyTarget(db, agencyId);
       const caseId = await db.transaction().execute(async (trx) => {
+        if (!keyed) return registerCase(trx);
+        return (await createOnce(trx, keyed, () => registerCase(trx))).resourceId;
+      });
+      return view(caseId, principal);
+
+      async function registerCase(trx: Transaction<Database>): Promise<string> {
         const seq = await repo.nextSeq(trx, agencyId, year);
         const caseNo = `${await repo.caseNoPrefix(trx, agency.agencyId)}案〔${year}〕${seq}号`;
         const id = await repo.insertCase(
@@ -131,8 +151,7 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
           },
         });
         return id;
-      });
-      return view(caseId, principal);
+      }
     },
 
     async getCase(principal: Principal, actor: Actor, caseId: string, reason?: string) {
@@ -177,13 +196,15 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
         .where('id', '=', principal.userId)
         .executeTakeFirst();
       await db.transaction().execute(async (trx) => {
-        const isOnCase = personId?.person_id
+        const outcome = personId?.person_id
           ? await repo.declareRecusal(trx, caseId, personId.person_id, options.now())
-          : false;
-        if (!isOnCase)
+          : 'not_on_case';
+        if (outcome === 'not_on_case')
           throw new AppError('OFFICER_NOT_OF_AGENCY', {
             message: '只有本案执法人员本人可以作出回避声明',
           });
+        // Sent again (an answer lost): the first declaration and its record stand.
+        if (outcome === 'already_declared') return;
         await appendLedgerEntry(trx, actor, {
           kind: 'case.recusal_declared',
           subjectType: 'case',
@@ -211,12 +232,21 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
       await db.transaction().execute(async (trx) => {
         const snapshot = await repo.loadSnapshot(trx, caseId, true);
         if (!snapshot) throw new AppError('CASE_NOT_FOUND');
-        // A retry of an action already taken answers as the first time did, and changes nothing.
-        if (body.idempotencyKey && (await repo.findActionByKey(trx, caseId, body.idempotencyKey)))
-          return;
         const workflow = requireWorkflow(snapshot.kind, snapshot.procedure);
         const spec = workflow.actions.find((a) => a.name === actionName);
         if (!spec) throw new AppError('CASE_ACTION_UNKNOWN');
+        // A retry of an action already taken answers with the case as it stands and changes
+        // nothing; the same key sent with another action or input is refused, not taken as done.
+        const earlier =
+          body.idempotencyKey && (await repo.findActionByKey(trx, caseId, body.idempotencyKey));
+        if (earlier) {
+          const input = validateInput<unknown>(spec.input, body.input ?? {}, 'input');
+          const taken = earlier.payload.input ?? {};
+          if (earlier.action !== actionName || canonicalJson(taken) !== canonicalJson(input)) {
+            throw new AppError('IDEMPOTENCY_KEY_REUSED');
+          }
+          return;
+        }
         if (!spec.from.includes(snapshot.state)) {
           throw new AppError('CASE_ACTION_NOT_ALLOWED', {
             message: `案件处于“${workflow.states[snapshot.state] ?? snapshot.state}”阶段，不能${spec.label}`,

@@ -156,7 +156,7 @@ describe('the decision gate (薛城区: fines of 50,000 元 or more for an organ
       act(id, 'head1', 'decide', { decidedOn: '2026-03-04' }, key),
       'LEGAL_REVIEW_REQUIRED',
     );
-    // A key already spent on another action answers as that action did: no decision.
+    // A key already spent on another action is refused as reused: no decision.
     await ok(
       act(
         id,
@@ -166,7 +166,7 @@ describe('the decision gate (薛城区: fines of 50,000 元 or more for an organ
         { idempotencyKey: 'spent-key-00001' },
       ),
     );
-    const replay = await ok(
+    await refused(
       act(
         id,
         'head1',
@@ -174,8 +174,8 @@ describe('the decision gate (薛城区: fines of 50,000 元 or more for an organ
         { decidedOn: '2026-03-04' },
         { idempotencyKey: 'spent-key-00001' },
       ),
+      'IDEMPOTENCY_KEY_REUSED',
     );
-    expect(replay.state).toBe('notified');
     expect((await state(id)).state).toBe('notified');
   });
 
