@@ -8,18 +8,13 @@ import { useState } from 'react';
 import { api, call, type GetResponse } from '../../api/client.ts';
 import { fieldErrors } from '../../api/errors.ts';
 import { ErrorAlert } from '../../shared/QueryState.tsx';
+import { newIdempotencyKey } from '../../shared/keys.ts';
 import { notifySuccess } from '../../shared/notify.ts';
 import { SchemaFields, type FieldContext } from './form/SchemaFields.tsx';
 import { asSchema, initialValues, toRequestObject, type JsonSchema } from './form/schema.ts';
 
 type CaseView = GetResponse<'/api/cases/{caseId}'>;
 type AvailableAction = CaseView['availableActions'][number];
-
-function newKey(): string {
-  return typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
-}
 
 export function useCaseAction(caseView: CaseView) {
   const queryClient = useQueryClient();
@@ -69,7 +64,7 @@ function ActionForm(props: { caseView: CaseView; action: AvailableAction; onDone
   const schema = asSchema(action.inputSchema);
   const [form] = Form.useForm<Record<string, unknown>>();
   // One key per opened form: a retried submission after a lost answer is not applied twice.
-  const [key] = useState(newKey);
+  const [key] = useState(newIdempotencyKey);
   const mutation = useCaseAction(caseView);
   const submit = (values: Record<string, unknown>) => {
     mutation.mutate(
@@ -128,7 +123,7 @@ function hasFields(action: AvailableAction): boolean {
 
 function QuickAction(props: { caseView: CaseView; action: AvailableAction }) {
   const mutation = useCaseAction(props.caseView);
-  const [key] = useState(newKey);
+  const [key] = useState(newIdempotencyKey);
   return (
     <Popconfirm
       title={`确认${props.action.label}？`}

@@ -3,10 +3,11 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, call } from '../../api/client.ts';
 import { ErrorAlert } from '../../shared/QueryState.tsx';
+import { newIdempotencyKey } from '../../shared/keys.ts';
 import { notifySuccess } from '../../shared/notify.ts';
 import { agenciesWithRole, useSession } from '../auth/session.ts';
 import { PartyFields } from './PartyFields.tsx';
@@ -48,6 +49,8 @@ export default function NewCasePage() {
         }),
       ),
   });
+  // One key per opened form: a registration sent again after a lost answer registers once.
+  const [key] = useState(newIdempotencyKey);
   const create = useMutation({
     mutationFn: (v: Values) =>
       call(
@@ -64,6 +67,7 @@ export default function NewCasePage() {
             facts: blank(v.facts),
             parties: v.parties.map(toParty),
             officers: v.officers,
+            idempotencyKey: key,
           },
         }),
       ),
