@@ -3,9 +3,10 @@
 // API) registering 行政处罚 cases and taking them through the workflow — recusals, 提请立案,
 // 批准立案, 笔录, 事先告知, 陈述申辩 — while the server's process group is SIGKILLed at random
 // moments (mostly a few milliseconds after some write was sent: before, during or after its
-// commit) and restarted. A client re-sends every write that was not acknowledged: actions with the
-// same idempotency key; registrations and recusals, which have none, only after reading that the
-// first attempt did not take effect. At the end it checks:
+// commit) and restarted. A client re-sends every write that was not acknowledged: registrations
+// and actions with the same idempotency key, recusals as they are (one declared again leaves the
+// first); after each lost answer it reads whether the attempt took effect, and a write that had
+// must be answered as a replay. At the end it checks:
 //   - every acknowledged case (and every one found registered after a lost answer) is listed
 //     exactly once, in the state and at the version its client last saw;
 //   - the case's ledger timeline holds each applied action, recusal and registration exactly once
@@ -130,10 +131,10 @@ async function read(url, cookie) {
 
 /**
  * A write, re-sent until acknowledged. After an attempt without answer, `recover()` reads whether
- * it took effect ('applied' or 'not-applied'); an applied write without idempotency key is not
- * sent again, one with a key is, and must then be answered as a replay (`checkReplay`).
+ * it took effect ('applied' or 'not-applied'); either way it is sent again, and once applied it
+ * must be answered as a replay (`checkReplay`), never applied twice.
  */
-async function write(label, attempt, { recover, isKeyed, checkReplay }) {
+async function write(label, attempt, { recover, checkReplay }) {
   let wasApplied = false;
   for (;;) {
     const res = await attempt();
@@ -153,7 +154,6 @@ async function write(label, attempt, { recover, isKeyed, checkReplay }) {
     if (outcome === 'applied' && !wasApplied) {
       wasApplied = true;
       stats.foundApplied += 1;
-      if (!isKeyed) return null;
     }
     stats.retried += 1;
   }
@@ -222,6 +222,7 @@ function runClient(index, world) {
         { personId: officers.officer1.personId, role: 'lead' },
         { personId: officers.officer2.personId, role: 'assist' },
       ],
+      idempotencyKey: `crash-${SEED}-${index}-register-${serial}-${Math.floor(rng() * 1e9)}`,
     };
     let found;
     const view = await write(
@@ -238,18 +239,21 @@ function runClient(index, world) {
             (c) => c.title === title,
           );
           if (matches.length > 1) violation(`${title} registered ${matches.length} times`);
-          found = matches[0];
+          found ??= matches[0];
           return found ? 'applied' : 'not-applied';
+        },
+        checkReplay: (replayed) => {
+          if (replayed.id !== found.id) {
+            violation(`${title}: the repeat registered ${replayed.id}, the first ${found.id}`);
+          }
         },
       },
     );
-    const id = view?.id ?? found.id;
-    const current = view ?? (await read(`/api/cases/${id}`, cookies.officer1));
     const c = {
-      id,
+      id: view.id,
       title,
-      version: current.version,
-      state: current.state,
+      version: view.version,
+      state: view.state,
       kinds: new Map([['case.registered', 1]]),
       markers: new Set(),
     };
@@ -271,6 +275,9 @@ function runClient(index, world) {
           isDeclared(await read(`/api/cases/${c.id}`, cookies.officer1))
             ? 'applied'
             : 'not-applied',
+        checkReplay: (replayed) => {
+          if (!isDeclared(replayed)) violation(`recusal of ${who} on ${c.title}: not declared`);
+        },
       },
     );
     count(c, 'case.recusal_declared');
@@ -288,7 +295,6 @@ function runClient(index, world) {
           isWrite: true,
         }),
       {
-        isKeyed: true,
         recover: async () => {
           const now = await read(`/api/cases/${c.id}`, cookies.officer1);
           if (now.version === before) return 'not-applied';
@@ -476,7 +482,7 @@ async function main() {
     `first start ${firstStart} ms; ${stats.kills} kills; restart to healthy: mean ${mean(stats.restartsMs)} ms, max ${Math.max(0, ...stats.restartsMs)} ms`,
   );
   console.log(
-    `requests ${stats.requests} (writes ${stats.writes}): acknowledged ${stats.acknowledged}, unacknowledged ${stats.unacknowledged}, retried ${stats.retried}, unacknowledged-then-found-applied ${stats.foundApplied} (re-sent with their key and answered as replays: ${stats.replays})`,
+    `requests ${stats.requests} (writes ${stats.writes}): acknowledged ${stats.acknowledged}, unacknowledged ${stats.unacknowledged}, retried ${stats.retried}, unacknowledged-then-found-applied ${stats.foundApplied} (re-sent and answered as replays: ${stats.replays})`,
   );
   console.log(
     `check: ${cases.length} cases each present exactly once, at the version and state their client saw`,
