@@ -18,6 +18,7 @@ import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerModules } from './modules/index.ts';
 import { ERROR_CODES } from './shared/errors.ts';
 import { addSanxiangFormats } from './shared/formats.ts';
+import { useStrictJsonBodies } from './shared/json-body.ts';
 import { handleError, type App } from './shared/http.ts';
 import { publicPolicy, type RoutePolicy } from './shared/policy.ts';
 import { ErrorResponse } from './shared/schemas.ts';
@@ -82,6 +83,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   });
 
   app.setErrorHandler(handleError);
+  useStrictJsonBodies(app);
   app.setNotFoundHandler((_request, reply) => {
     const entry = ERROR_CODES.NOT_FOUND;
     return reply.status(entry.status).send({ code: 'NOT_FOUND', message: entry.message });

@@ -14,7 +14,7 @@ export const ERROR_CODES = {
   DUPLICATE: { status: 409, message: '记录已存在，不能重复创建' },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,
-    message: '该幂等键已用于另一项不同的请求，请为新的请求使用新的幂等键',
+    message: '该幂等键已用于另一项内容不同的请求，本次请求未作处理；提交新的内容须使用新的幂等键',
   },
   REFERENCE_INVALID: { status: 422, message: '引用的记录不存在或不可用' },
   INTERNAL_ERROR: { status: 500, message: '服务器内部错误，请稍后重试' },

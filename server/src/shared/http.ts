@@ -67,6 +67,9 @@ const PG_ERROR_CODES: Record<string, ErrorCode> = {
   '22008': 'VALIDATION_FAILED',
   '22001': 'VALIDATION_FAILED',
   '22003': 'VALIDATION_FAILED',
+  // A character the database cannot store (a NUL in text, or one its encoding lacks).
+  '22021': 'VALIDATION_FAILED',
+  '22P05': 'VALIDATION_FAILED',
 };
 
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {

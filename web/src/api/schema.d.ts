@@ -6093,6 +6093,7 @@ export interface paths {
             /** @description 该环节的填报内容，格式见各环节说明 */
             input?: unknown;
             expectedVersion?: number;
+            /** @description 幂等键：未收到应答而重发同一办理请求时带上同一键，只办理一次 */
             idempotencyKey?: string;
           };
         };

@@ -110,6 +110,14 @@ describe('registration under an idempotency key', () => {
     expect(await Promise.all([count('cases'), count('ledger_entries')])).toEqual(before);
   });
 
+  it('refuses a key that is not letters, digits and . _ : -', async () => {
+    for (const key of ['short', 'key with spaces', 'key-\u0000-0001', '键'.repeat(10)]) {
+      const response = await register(registration('键不合格的登记', key));
+      expect(response.statusCode, key).toBe(400);
+      expect(response.json(), key).toMatchObject({ code: 'VALIDATION_FAILED' });
+    }
+  });
+
   it('keeps each user’s keys apart, and registers without a key every time', async () => {
     const mine = await register(registration('各自的登记', 'register-0004'));
     const theirs = await register(registration('各自的登记', 'register-0004'), officer2);
@@ -145,6 +153,9 @@ describe('an action under its idempotency key', () => {
     const before = await Promise.all([count('case_actions'), count('ledger_entries')]);
     const otherAction = await act(caseId, 'approve_filing', request, head1);
     expect(otherAction.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    // A key is its sender's: the same request from a colleague is not a repeat of theirs.
+    const otherSender = await act(caseId, 'request_filing', request, officer2);
+    expect(otherSender.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
     expect(await Promise.all([count('case_actions'), count('ledger_entries')])).toEqual(before);
 
     const approved = await act(caseId, 'approve_filing', { input: {} }, head1);

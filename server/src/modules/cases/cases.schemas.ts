@@ -39,6 +39,10 @@ const PartyBody = Type.Union([
   }),
 ]);
 
+/** A client's key for a request it may send again: letters, digits and . _ : - (a UUID fits). */
+const IdempotencyKey = (description: string) =>
+  Type.String({ pattern: '^[A-Za-z0-9._:-]{8,100}$', description });
+
 export const CreateCaseBody = StrictObject({
   kind: Type.Enum(CASE_KINDS),
   procedure: Type.String({ minLength: 1, maxLength: 30 }),
@@ -54,12 +58,9 @@ export const CreateCaseBody = StrictObject({
     maxItems: 10,
   }),
   idempotencyKey: Type.Optional(
-    Type.String({
-      minLength: 8,
-      maxLength: 100,
-      description:
-        '幂等键：未收到应答而重发同一登记请求时带上同一键，只登记一次并返回首次登记的案件',
-    }),
+    IdempotencyKey(
+      '幂等键：未收到应答而重发同一登记请求时带上同一键，只登记一次并返回首次登记的案件',
+    ),
   ),
 });
 export type CreateCaseInput = Static<typeof CreateCaseBody>;
@@ -67,7 +68,9 @@ export type CreateCaseInput = Static<typeof CreateCaseBody>;
 export const ActionBody = StrictObject({
   input: Type.Optional(Type.Unknown({ description: '该环节的填报内容，格式见各环节说明' })),
   expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
-  idempotencyKey: Type.Optional(Type.String({ minLength: 8, maxLength: 100 })),
+  idempotencyKey: Type.Optional(
+    IdempotencyKey('幂等键：未收到应答而重发同一办理请求时带上同一键，只办理一次'),
+  ),
 });
 export type ActionBodyInput = Static<typeof ActionBody>;
 

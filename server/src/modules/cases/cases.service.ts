@@ -236,13 +236,18 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
         const spec = workflow.actions.find((a) => a.name === actionName);
         if (!spec) throw new AppError('CASE_ACTION_UNKNOWN');
         // A retry of an action already taken answers with the case as it stands and changes
-        // nothing; the same key sent with another action or input is refused, not taken as done.
+        // nothing; the same key sent by someone else, or with another action or input, is
+        // refused, not taken as done.
         const earlier =
           body.idempotencyKey && (await repo.findActionByKey(trx, caseId, body.idempotencyKey));
         if (earlier) {
           const input = validateInput<unknown>(spec.input, body.input ?? {}, 'input');
           const taken = earlier.payload.input ?? {};
-          if (earlier.action !== actionName || canonicalJson(taken) !== canonicalJson(input)) {
+          const isSameRequest =
+            earlier.actor_user_id === principal.userId &&
+            earlier.action === actionName &&
+            canonicalJson(taken) === canonicalJson(input);
+          if (!isSameRequest) {
             throw new AppError('IDEMPOTENCY_KEY_REUSED');
           }
           return;

@@ -39,4 +39,29 @@ describe('operations endpoints', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('MALFORMED_JSON');
   });
+
+  it('refuses half a surrogate pair as MALFORMED_JSON, and takes whole pairs and plain text', async () => {
+    const login = (payload: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
+    for (const text of ['"\\ud800x"', '"x\\udfff"']) {
+      const response = await login(`{"username": ${text}, "password": "whatever1"}`);
+      expect(response.statusCode, text).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'MALFORMED_JSON' });
+      expect(response.json<{ message: string }>().message).toMatch(/Unicode/);
+    }
+    const inKey = await login('{"username": "a", "password": "b", "\\ud800": 1}');
+    expect(inKey.json()).toMatchObject({ code: 'MALFORMED_JSON' });
+    // A whole pair (an emoji) and ordinary Chinese parse: the login is simply wrong.
+    for (const text of ['"\\ud83d\\ude00"', '"王建国"']) {
+      const response = await login(`{"username": ${text}, "password": "whatever1"}`);
+      expect(response.json(), text).toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    }
+    const poisoned = await login('{"username": "a", "password": "b", "__proto__": {"x": 1}}');
+    expect(poisoned.statusCode).toBe(400);
+  });
 });

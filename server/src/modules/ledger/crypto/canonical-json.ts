@@ -24,6 +24,9 @@ export function canonicalJsonBytes(value: unknown): Buffer {
 // code units: the regex has no u flag on purpose).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Whether text holds half of a surrogate pair alone: no text at all, it has no UTF-8 form. */
+export const hasLoneSurrogate = (text: string): boolean => LONE_SURROGATE.test(text);
+
 function refuse(path: string, what: string): never {
   throw new Error(`Canonical JSON: ${what} at ${path} is not JSON data`);
 }
