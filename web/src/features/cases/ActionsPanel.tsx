@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { api, call, type GetResponse } from '../../api/client.ts';
 import { fieldErrors } from '../../api/errors.ts';
 import { ErrorAlert } from '../../shared/QueryState.tsx';
-import { newIdempotencyKey } from '../../shared/keys.ts';
+import { newIdempotencyKey, useIdempotencyKeys } from '../../shared/keys.ts';
 import { notifySuccess } from '../../shared/notify.ts';
 import { SchemaFields, type FieldContext } from './form/SchemaFields.tsx';
 import { asSchema, initialValues, toRequestObject, type JsonSchema } from './form/schema.ts';
@@ -63,12 +63,13 @@ function ActionForm(props: { caseView: CaseView; action: AvailableAction; onDone
   const { caseView, action } = props;
   const schema = asSchema(action.inputSchema);
   const [form] = Form.useForm<Record<string, unknown>>();
-  // One key per opened form: a retried submission after a lost answer is not applied twice.
-  const [key] = useState(newIdempotencyKey);
+  // A retried submission after a lost answer is not applied twice; a corrected one is new.
+  const keyFor = useIdempotencyKeys();
   const mutation = useCaseAction(caseView);
   const submit = (values: Record<string, unknown>) => {
+    const input = toRequestObject(schema, values);
     mutation.mutate(
-      { action: action.name, input: toRequestObject(schema, values), key },
+      { action: action.name, input, key: keyFor({ action: action.name, input }) },
       {
         onSuccess: () => {
           notifySuccess(`已办理：${action.label}`);

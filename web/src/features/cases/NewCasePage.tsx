@@ -3,11 +3,11 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { api, call } from '../../api/client.ts';
 import { ErrorAlert } from '../../shared/QueryState.tsx';
-import { newIdempotencyKey } from '../../shared/keys.ts';
+import { useIdempotencyKeys } from '../../shared/keys.ts';
 import { notifySuccess } from '../../shared/notify.ts';
 import { agenciesWithRole, useSession } from '../auth/session.ts';
 import { PartyFields } from './PartyFields.tsx';
@@ -49,28 +49,29 @@ export default function NewCasePage() {
         }),
       ),
   });
-  // One key per opened form: a registration sent again after a lost answer registers once.
-  const [key] = useState(newIdempotencyKey);
+  // A registration sent again after a lost answer registers once; a corrected one is new.
+  const keyFor = useIdempotencyKeys();
   const create = useMutation({
-    mutationFn: (v: Values) =>
-      call(
+    mutationFn: (v: Values) => {
+      const registration = {
+        kind: v.kind,
+        procedure: v.procedure,
+        source: v.source,
+        sourceDetail: blank(v.sourceDetail),
+        powerId: v.powerId ?? null,
+        handlingUnitId: null,
+        title: v.title.trim(),
+        facts: blank(v.facts),
+        parties: v.parties.map(toParty),
+        officers: v.officers,
+      };
+      return call(
         api.POST('/api/agencies/{agencyId}/cases', {
           params: { path: { agencyId: v.agencyId } },
-          body: {
-            kind: v.kind,
-            procedure: v.procedure,
-            source: v.source,
-            sourceDetail: blank(v.sourceDetail),
-            powerId: v.powerId ?? null,
-            handlingUnitId: null,
-            title: v.title.trim(),
-            facts: blank(v.facts),
-            parties: v.parties.map(toParty),
-            officers: v.officers,
-            idempotencyKey: key,
-          },
+          body: { ...registration, idempotencyKey: keyFor([v.agencyId, registration]) },
         }),
-      ),
+      );
+    },
     onSuccess: async (created) => {
       notifySuccess(`已登记：${created.caseNo}`);
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
