@@ -24,14 +24,14 @@ import { canonicalJson } from '../ledger/crypto/canonical-json.ts';
 import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
 import { requireAgencyTarget } from '../org/org.service.ts';
 import { getEffectiveRules } from '../profile/profile.service.ts';
-import { caseAfter, syncCaseDeadlines } from './case-deadlines.sync.ts';
+import { takeStep } from './case-step.ts';
 import { casesPolicies } from './cases.policy.ts';
 import { casesReadRepository as reads } from './cases.read.repository.ts';
 import { newParty, casesRepository as repo } from './cases.repository.ts';
 import type { ActionBodyInput, CaseView, CreateCaseInput } from './cases.schemas.ts';
 import { canTake, toCaseListItem, toCaseView } from './cases.view.ts';
 import { requireCaseTarget } from './cases.scope.ts';
-import { firstRefusal, type GuardContext, type Workflow } from './workflow.ts';
+import type { Workflow } from './workflow.ts';
 import { findWorkflow } from './workflows/index.ts';
 
 export interface CasesServiceOptions {
@@ -267,56 +267,21 @@ export function createCasesService(db: Kysely<Database>, options: CasesServiceOp
         }
         const input = validateInput<never>(spec.input, body.input ?? {}, 'input');
         const now = options.now();
-        const ctx: GuardContext<never> = {
-          trx,
-          snapshot,
-          input,
-          principal,
-          rules: await getEffectiveRules(trx, snapshot.agencyId, options.config.PROFILE),
-          today: chinaToday(now),
-          now,
-          action: actionName,
-          actor,
-        };
-        const refusal = await firstRefusal(spec.guards, ctx);
-        if (refusal)
-          throw new AppError(refusal.code, { message: refusal.message, details: refusal.details });
-        const patch = spec.apply ? await spec.apply(ctx) : {};
-        const toState = typeof spec.to === 'function' ? spec.to(ctx) : spec.to;
-        const details = { ...snapshot.details, ...patch.details };
-        await repo.saveCase(trx, caseId, { ...patch, state: toState, details });
-        // The periods running after this action become (or stop being) durable deadlines.
-        await syncCaseDeadlines(
-          trx,
-          actor,
-          snapshot,
-          caseAfter(snapshot, toState, patch, details),
-          ctx.rules,
-          now,
-        );
-        const ledgerSeq = await appendLedgerEntry(trx, actor, {
-          kind: `case.${actionName}`,
-          subjectType: 'case',
-          subjectId: caseId,
-          agencyId: snapshot.agencyId,
-          caseId,
-          payload: {
+        const toState = await takeStep(
+          {
+            trx,
+            snapshot,
+            input,
+            principal,
+            rules: await getEffectiveRules(trx, snapshot.agencyId, options.config.PROFILE),
+            today: chinaToday(now),
+            now,
             action: actionName,
-            from: snapshot.state,
-            to: toState,
-            input: input,
+            actor,
           },
-        });
-        await repo.insertAction(trx, {
-          caseId,
-          action: actionName,
-          fromState: snapshot.state,
-          toState,
-          actorUserId: principal.userId,
-          payload: { input },
-          idempotencyKey: body.idempotencyKey ?? null,
-          ledgerSeq,
-        });
+          spec,
+          { actorUserId: principal.userId, idempotencyKey: body.idempotencyKey ?? null },
+        );
         // A decision is queued for disclosure in the same transaction (its due date starts now).
         if (toState === 'decided' && snapshot.state !== 'decided') {
           await queueCaseDecision(trx, actor, caseId, { profile: options.config.PROFILE, now });

@@ -8,16 +8,14 @@ import type { ProfileId } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import type { DemoIds } from '../../demo/demo.org.ts';
 import { SYSTEM_ACTOR } from '../../shared/policy.ts';
-import { caseAfter, syncCaseDeadlines } from '../cases/case-deadlines.sync.ts';
+import { takeStep } from '../cases/case-step.ts';
 import { casesRepository as cases } from '../cases/cases.repository.ts';
 import { PENALTY_ORDINARY } from '../cases/workflows/penalty.workflow.ts';
-import { firstRefusal, type GuardContext } from '../cases/workflow.ts';
-import { appendLedgerEntry } from '../ledger/ledger.repository.ts';
 import { getEffectiveRules } from '../profile/profile.service.ts';
 
 /**
- * Takes one action of the 一般程序 on `today` as the engine does (guards, apply, the periods it
- * starts or ends as deadline rows, timeline and ledger), as the demo user `who`.
+ * Takes one action of the 一般程序 on `today` through the engine's own step (guards, apply, the
+ * periods it starts or ends as deadline rows, timeline and ledger), as the demo user `who`.
  */
 export async function demoStep(
   trx: Transaction<Database>,
@@ -32,7 +30,7 @@ export async function demoStep(
     throw new Error(`demo step ${step.action} not allowed from ${snapshot.state}`);
   }
   const now = new Date(`${step.today}T09:00:00+08:00`);
-  const ctx: GuardContext<never> = {
+  const ctx = {
     trx,
     snapshot,
     input: step.input as never,
@@ -48,38 +46,10 @@ export async function demoStep(
     action: step.action,
     actor: SYSTEM_ACTOR,
   };
-  const refusal = await firstRefusal(spec.guards, ctx);
-  if (refusal) {
-    throw new Error(`demo step ${step.action} of ${snapshot.caseNo} refused: ${refusal.code}`);
-  }
-  const patch = spec.apply ? await spec.apply(ctx) : {};
-  const toState = typeof spec.to === 'function' ? spec.to(ctx) : spec.to;
-  const details = { ...snapshot.details, ...patch.details };
-  await cases.saveCase(trx, step.caseId, { ...patch, state: toState, details });
-  await syncCaseDeadlines(
-    trx,
-    SYSTEM_ACTOR,
-    snapshot,
-    caseAfter(snapshot, toState, patch, details),
-    ctx.rules,
-    now,
-  );
-  const ledgerSeq = await appendLedgerEntry(trx, SYSTEM_ACTOR, {
-    kind: `case.${step.action}`,
-    subjectType: 'case',
-    subjectId: step.caseId,
-    agencyId: snapshot.agencyId,
-    caseId: step.caseId,
-    payload: { action: step.action, from: snapshot.state, to: toState, input: step.input },
-  });
-  await cases.insertAction(trx, {
-    caseId: step.caseId,
-    action: step.action,
-    fromState: snapshot.state,
-    toState,
+  await takeStep(ctx, spec, {
     actorUserId: ids.users[step.who] ?? null,
-    payload: { input: step.input },
     idempotencyKey: null,
-    ledgerSeq,
+  }).catch((error: Error) => {
+    throw new Error(`demo step ${step.action} of ${snapshot.caseNo} refused: ${error.message}`);
   });
 }
