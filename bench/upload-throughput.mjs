@@ -24,14 +24,13 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { freePort, request } from './support/server-process.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER_BIN = path.join(ROOT, 'server', 'bin', 'sanxiang.mjs');
@@ -56,32 +55,6 @@ process.on('exit', () => {
   rmSync(work, { recursive: true, force: true });
 });
 process.on('SIGINT', () => process.exit(130));
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-function call(port, method, url, headers = {}, body) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: url, headers }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
-      );
-    });
-    req.on('error', reject);
-    if (body && typeof body.pipe === 'function') body.pipe(req);
-    else req.end(body);
-  });
-}
 
 const statusKb = (pid, field) =>
   Number(
@@ -144,21 +117,20 @@ function removeStoredBlobs() {
 async function sanxiang(file, port, cookie, caseId, run) {
   const b64 = (s) => Buffer.from(s).toString('base64');
   const started = performance.now();
-  const created = await call(port, 'POST', `/api/cases/${caseId}/uploads`, {
-    cookie,
-    'tus-resumable': '1.0.0',
-    'upload-length': String(FILE_BYTES),
-    'upload-metadata': `filename ${b64(`bench-${run}.bin`)},step ${b64('investigate')}`,
+  const created = await request(port, 'POST', `/api/cases/${caseId}/uploads`, {
+    headers: {
+      cookie,
+      'tus-resumable': '1.0.0',
+      'upload-length': String(FILE_BYTES),
+      'upload-metadata': `filename ${b64(`bench-${run}.bin`)},step ${b64('investigate')}`,
+    },
   });
   if (created.status !== 201) throw new Error(`creation answered ${created.status}`);
   let evidenceId;
   for (let offset = 0; offset < FILE_BYTES; offset += CHUNK_BYTES) {
     const end = Math.min(FILE_BYTES, offset + CHUNK_BYTES);
-    const res = await call(
-      port,
-      'PATCH',
-      created.headers.location,
-      {
+    const res = await request(port, 'PATCH', created.headers.location, {
+      headers: {
         cookie,
         'tus-resumable': '1.0.0',
         'upload-offset': String(offset),
@@ -166,8 +138,8 @@ async function sanxiang(file, port, cookie, caseId, run) {
         'content-length': String(end - offset),
       },
       // Read in 1 MiB pieces: the client shares the machine's CPUs with the server it measures.
-      createReadStream(file, { start: offset, end: end - 1, highWaterMark: MiB }),
-    );
+      body: createReadStream(file, { start: offset, end: end - 1, highWaterMark: MiB }),
+    });
     if (res.status !== 204) throw new Error(`PATCH answered ${res.status}: ${res.body}`);
     evidenceId = res.headers['evidence-id'];
   }
@@ -203,20 +175,19 @@ async function main() {
   });
   for (;;) {
     try {
-      if ((await call(port, 'GET', '/healthz')).status === 200) break;
+      if ((await request(port, 'GET', '/healthz')).status === 200) break;
     } catch {
       await sleep(50);
     }
   }
-  const login = await call(
-    port,
-    'POST',
-    '/api/session',
-    { 'content-type': 'application/json' },
-    JSON.stringify(DEMO_LOGIN),
-  );
+  const login = await request(port, 'POST', '/api/session', {
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(DEMO_LOGIN),
+  });
   const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0];
-  const cases = JSON.parse((await call(port, 'GET', '/api/cases', { cookie })).body.toString());
+  const cases = JSON.parse(
+    (await request(port, 'GET', '/api/cases', { headers: { cookie } })).body.toString(),
+  );
   const caseId = (Array.isArray(cases) ? cases : cases.items)[0].id;
   await sleep(1000);
 

@@ -27,7 +27,10 @@ export async function freePort() {
   });
 }
 
-/** One HTTP request to 127.0.0.1:`port`; rejects when the connection fails or is cut. */
+/**
+ * One HTTP request to 127.0.0.1:`port`; rejects when the connection fails or is cut. The body is
+ * bytes, a string, or a readable stream piped as it is read.
+ */
 export function request(port, method, url, { headers = {}, body } = {}) {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, method, path: url, headers }, (res) => {
@@ -39,7 +42,8 @@ export function request(port, method, url, { headers = {}, body } = {}) {
       res.on('error', reject);
     });
     req.on('error', reject);
-    req.end(body);
+    if (body && typeof body.pipe === 'function') body.pipe(req);
+    else req.end(body);
   });
 }
 
